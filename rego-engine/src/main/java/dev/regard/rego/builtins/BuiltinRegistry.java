@@ -1,0 +1,48 @@
+package dev.regard.rego.builtins;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable table of builtins by name. */
+public final class BuiltinRegistry {
+  private final Map<String, Builtin> byName;
+
+  private BuiltinRegistry(Map<String, Builtin> byName) {
+    this.byName = Collections.unmodifiableMap(new HashMap<>(byName));
+  }
+
+  public Optional<Builtin> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Collection<Builtin> all() {
+    return byName.values();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects builtins; registering a name twice is a programming error. */
+  public static final class Builder {
+    private final Map<String, Builtin> byName = new HashMap<>();
+
+    public Builder add(Builtin builtin) {
+      if (byName.putIfAbsent(builtin.name(), builtin) != null) {
+        throw new IllegalStateException("builtin registered twice: " + builtin.name());
+      }
+      return this;
+    }
+
+    public Builder add(String name, int arity, BuiltinFunction function) {
+      return add(Builtin.of(name, arity, function));
+    }
+
+    public BuiltinRegistry build() {
+      return new BuiltinRegistry(byName);
+    }
+  }
+}
