@@ -38,9 +38,13 @@ public final class Json {
   /** Parses one JSON document; {@code source} names it in error messages. */
   public static Value parse(String json, String source) {
     try (JsonParser p = FACTORY.createParser(json)) {
-      return readDocument(p, source);
+      try {
+        return readDocument(p, source);
+      } catch (IOException e) {
+        throw error(source, e, p.currentLocation());
+      }
     } catch (IOException e) {
-      throw error(source, e);
+      throw error(source, e, null);
     }
   }
 
@@ -51,9 +55,13 @@ public final class Json {
   /** Reads one JSON document from a stream, which the caller closes. */
   public static Value read(InputStream in, String source) {
     try (JsonParser p = FACTORY.createParser(in)) {
-      return readDocument(p, source);
+      try {
+        return readDocument(p, source);
+      } catch (IOException e) {
+        throw error(source, e, p.currentLocation());
+      }
     } catch (IOException e) {
-      throw error(source, e);
+      throw error(source, e, null);
     }
   }
 
@@ -107,13 +115,15 @@ public final class Json {
     }
   }
 
-  private static JsonFormatException error(String source, IOException e) {
-    if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
-      JsonLocation at = jpe.getLocation();
-      return new JsonFormatException(
-          source, at.getLineNr(), at.getColumnNr(), jpe.getOriginalMessage());
+  /** Malformed or over-limit input becomes a located error; a failing stream stays an I/O error. */
+  private static RuntimeException error(String source, IOException e, JsonLocation current) {
+    if (e instanceof JsonProcessingException jpe) {
+      JsonLocation at = jpe.getLocation() != null ? jpe.getLocation() : current;
+      int line = at == null ? 0 : at.getLineNr();
+      int column = at == null ? 0 : at.getColumnNr();
+      return new JsonFormatException(source, line, column, jpe.getOriginalMessage());
     }
-    throw new UncheckedIOException("cannot read " + source, e);
+    return new UncheckedIOException("cannot read " + source, e);
   }
 
   /** Compact JSON text; sets are written as arrays and non-string keys as their JSON text. */
