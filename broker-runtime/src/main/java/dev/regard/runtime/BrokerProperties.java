@@ -1,0 +1,77 @@
+package dev.regard.runtime;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Kafka configuration of the runtime's combined broker and controller: a SASL_SSL client
+ * listener, a mutual-TLS controller listener on loopback, no PLAINTEXT listener, the Regard
+ * authorizer on both roles, and the hardened defaults.
+ */
+public final class BrokerProperties {
+  /** The authorizer class from the authorizer plugin. */
+  public static final String AUTHORIZER_CLASS = "dev.regard.kafka.authorizer.RegardAuthorizer";
+
+  static final int NODE_ID = 1;
+  static final String CLIENT_LISTENER = "SASL_SSL";
+  static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  private BrokerProperties() {}
+
+  public static Map<String, String> build(
+      BrokerSettings settings, DevCertificateAuthority tls, DemoIdentities identities) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(NODE_ID));
+    p.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + settings.controllerPort());
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put(
+        "listeners",
+        CLIENT_LISTENER
+            + "://"
+            + settings.host()
+            + ":"
+            + settings.port()
+            + ","
+            + CONTROLLER_LISTENER
+            + "://127.0.0.1:"
+            + settings.controllerPort());
+    p.put("advertised.listeners", CLIENT_LISTENER + "://" + settings.bootstrap());
+    p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SSL");
+    p.put("inter.broker.listener.name", CLIENT_LISTENER);
+    p.put("log.dirs", settings.layout().dataDir().toString());
+
+    // TLS everywhere; the controller listener also requires a client certificate.
+    p.put("ssl.keystore.type", "PKCS12");
+    p.put("ssl.keystore.location", tls.brokerKeystore().toString());
+    p.put("ssl.keystore.password", tls.keystorePassword());
+    p.put("ssl.truststore.type", "PKCS12");
+    p.put("ssl.truststore.location", tls.truststore().toString());
+    p.put("ssl.truststore.password", tls.truststorePassword());
+    p.put("listener.name.controller.ssl.client.auth", "required");
+
+    // SASL/SCRAM for clients and for the broker itself; credentials live in the metadata log.
+    p.put("sasl.enabled.mechanisms", DemoIdentities.MECHANISM);
+    p.put("sasl.mechanism.inter.broker.protocol", DemoIdentities.MECHANISM);
+    p.put(
+        "listener.name.sasl_ssl." + DemoIdentities.MECHANISM.toLowerCase() + ".sasl.jaas.config",
+        identities.jaasConfig(DemoIdentities.BROKER));
+
+    // Authorization by policy, on the broker and the controller.
+    p.put("authorizer.class.name", AUTHORIZER_CLASS);
+    p.put("super.users", "User:" + DemoIdentities.BROKER.name() + ";User:CN=" + settings.host());
+    p.putAll(settings.bundle().settings(settings.pollIntervalMs()));
+
+    // A single node: internal topics cannot have more than one replica.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+
+    p.putAll(HardenedDefaults.settings());
+    p.putAll(settings.overrides());
+    return p;
+  }
+}
