@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -164,7 +163,7 @@ public final class PolicyDemo {
       while (System.nanoTime() < deadline) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
-          consumer.commitSync(Map.of());
+          consumer.commitSync();
           return;
         }
       }

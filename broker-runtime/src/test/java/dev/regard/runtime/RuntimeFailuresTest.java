@@ -1,0 +1,122 @@
+package dev.regard.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up problems end with a message naming the cause and the fix, before Kafka starts. */
+class RuntimeFailuresTest {
+  @TempDir Path tmp;
+
+  private BrokerSettings settings(Path run, int port, int controllerPort) {
+    return new BrokerSettings(
+        new RunLayout(run),
+        "localhost",
+        port,
+        controllerPort,
+        BundleSource.directory(tmp.resolve("bundle").toString()),
+        1000,
+        Map.of());
+  }
+
+  @Test
+  void aPortInUseIsNamedWithTheFlagThatChangesIt() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress(InetAddress.getByName("localhost"), 0));
+      int port = taken.getLocalPort();
+      BrokerRuntime runtime = new BrokerRuntime(settings(tmp.resolve("run"), port, freePort()));
+      assertThatThrownBy(runtime::start)
+          .isInstanceOf(RuntimeFailure.class)
+          .hasMessageContaining("client port localhost:" + port)
+          .hasMessageContaining("--port");
+      assertThat(tmp.resolve("run").resolve("data")).doesNotExist();
+    }
+  }
+
+  @Test
+  void anUnwritableRunFolderIsRefusedUpFront() throws Exception {
+    Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
+    assertThatThrownBy(() -> new BrokerRuntime(settings(file.resolve("run"), 1, 2)))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("not writable")
+        .hasMessageContaining("--run-dir");
+  }
+
+  @Test
+  void aCorruptKeystoreNamesTheFileAndTheFix() throws Exception {
+    Path run = tmp.resolve("run");
+    Secrets secrets = new Secrets(new RunLayout(run).secretsDir().resolve("secrets.properties"));
+    DevCertificateAuthority ca = new DevCertificateAuthority(new RunLayout(run).tlsDir(), secrets);
+    ca.ensure("localhost");
+    Files.write(ca.brokerKeystore(), new byte[] {1, 2, 3, 4});
+    assertThatThrownBy(() -> ca.ensure("localhost"))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining(ca.brokerKeystore().toString())
+        .hasMessageContaining("delete the folder");
+  }
+
+  @Test
+  void certificatesAndSecretsAreGeneratedOnceAndKept() throws Exception {
+    Path run = tmp.resolve("run");
+    RunLayout layout = new RunLayout(run);
+    Secrets first = new Secrets(layout.secretsDir().resolve("secrets.properties"));
+    new DevCertificateAuthority(layout.tlsDir(), first).ensure("localhost");
+    byte[] keystore = Files.readAllBytes(layout.tlsDir().resolve("broker.p12"));
+    String password = new DemoIdentities(first).password(DemoIdentities.USERS.get(0));
+
+    Secrets again = new Secrets(layout.secretsDir().resolve("secrets.properties"));
+    new DevCertificateAuthority(layout.tlsDir(), again).ensure("localhost");
+    assertThat(Files.readAllBytes(layout.tlsDir().resolve("broker.p12"))).isEqualTo(keystore);
+    assertThat(new DemoIdentities(again).password(DemoIdentities.USERS.get(0))).isEqualTo(password);
+    assertThat(Files.getPosixFilePermissions(first.file()).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+  }
+
+  @Test
+  void aMissingConfigurationFileIsAUsageErrorWithExitCodeTwo() {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = BrokerRuntimeCommand.run("--config", tmp.resolve("nope.properties").toString());
+      assertThat(code).isEqualTo(2);
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("nope.properties")
+        .contains("Fix: check the path given to --config");
+  }
+
+  @Test
+  void helpDocumentsEveryFlag() {
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(BrokerRuntimeCommand.run("--help")).isZero();
+    } finally {
+      System.setOut(originalOut);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--config", "--run-dir", "--host", "--port", "--controller-port", "--bundle-dir")
+        .contains("--bundle-file", "--bundle-url", "--bundle-git", "--bundle-git-ref", "--set");
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
