@@ -1,8 +1,30 @@
 package dev.regard.rego.builtins;
 
-/** OPA's comparison builtins. */
+import dev.regard.rego.value.BooleanValue;
+import dev.regard.rego.value.Value;
+import java.util.function.IntPredicate;
+
+/**
+ * OPA's comparison operators. Any two values compare, by OPA's total order across types, so these
+ * never fail: {@code 1 < "a"} is true because numbers sort before strings.
+ */
 final class ComparisonBuiltins {
   private ComparisonBuiltins() {}
 
-  static void register(BuiltinRegistry.Builder b) {}
+  static void register(BuiltinRegistry.Builder b) {
+    add(b, "equal", c -> c == 0);
+    add(b, "neq", c -> c != 0);
+    add(b, "lt", c -> c < 0);
+    add(b, "lte", c -> c <= 0);
+    add(b, "gt", c -> c > 0);
+    add(b, "gte", c -> c >= 0);
+  }
+
+  private static void add(BuiltinRegistry.Builder b, String name, IntPredicate holds) {
+    b.add(name, 2, (ctx, a) -> BooleanValue.of(holds.test(compare(a[0], a[1]))));
+  }
+
+  private static int compare(Value x, Value y) {
+    return x.compareTo(y);
+  }
 }
