@@ -1,0 +1,207 @@
+package dev.regard.rego.builtins;
+
+/**
+ * Keys and certificates made for these tests only (self-signed, never used anywhere else), in the
+ * PEM forms the crypto and JWT builtins read.
+ */
+final class CryptoTestKeys {
+  private CryptoTestKeys() {}
+
+  static final String RSA_CERT =
+      """
+      -----BEGIN CERTIFICATE-----
+      MIIEFjCCAv6gAwIBAgIUM0h/t2pDQSN6rhLfatg0HdS3jPYwDQYJKoZIhvcNAQEL
+      BQAwTTELMAkGA1UEBhMCVVMxFDASBgNVBAoMC1JlZ2FyZCBUZXN0MQ8wDQYDVQQL
+      DAZFbmdpbmUxFzAVBgNVBAMMDnJlZ2FyZC5leGFtcGxlMB4XDTI2MTEyNDIwNDEz
+      OVoXDTM2MTEyMTIwNDEzOVowTTELMAkGA1UEBhMCVVMxFDASBgNVBAoMC1JlZ2Fy
+      ZCBUZXN0MQ8wDQYDVQQLDAZFbmdpbmUxFzAVBgNVBAMMDnJlZ2FyZC5leGFtcGxl
+      MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxu/yRdJTRIolrFkTKJMd
+      Cm+RNpU9FxJLJP0stw238i+vLWB9pgQ7xDe4+3hbii6KM02LSAA7N301MnA1EvAj
+      xJHRaKZOhLdaTGrdPJr6GdhSOvVMbTsyriHUFnRCpSOw3MQ7fmroZnsOpEENo6uD
+      30MqAvG3lvjKgTSIqxUJ/fOTa2sd4O3HK8IvU3fYvziJfq+dOFzA2m8jvfxHZry4
+      2lFSRxSh4hslePgd4b6DutPn2IBh7OJ8E1toxEvxkcuYQfYX2eNtSOaVlV5VxMzg
+      +olYEWGsD+KMi9GWrNj7nx6qHjiHCnr2P1hDK1bykxbBCNISJ761U1Ndv41ooYBK
+      JwIDAQABo4HtMIHqMB0GA1UdDgQWBBQYMaYZXWcTflbQQA+ZGmDdNGVbATAfBgNV
+      HSMEGDAWgBQYMaYZXWcTflbQQA+ZGmDdNGVbATBlBgNVHREEXjBcgg5yZWdhcmQu
+      ZXhhbXBsZYIQKi5yZWdhcmQuZXhhbXBsZYcECgAAAYESb3BzQHJlZ2FyZC5leGFt
+      cGxlhh5zcGlmZmU6Ly9yZWdhcmQuZXhhbXBsZS9icm9rZXIwHQYDVR0lBBYwFAYI
+      KwYBBQUHAwEGCCsGAQUFBwMCMBIGA1UdEwEB/wQIMAYBAf8CAQAwDgYDVR0PAQH/
+      BAQDAgKEMA0GCSqGSIb3DQEBCwUAA4IBAQCUlKrHuEO8FMgGzO9xS8sPB01vnb2M
+      24Gb3W7KQm/ftChauh8OIBQoM4dfVJ9PaxF+TUgrwGD5hB07jGHlNFTOQNb6Bt+B
+      93l92tD+POcCV1fKsd6PE71zES5rVIxdA1B7iJlgv2LceCbUyqqk06VObUn0tbHL
+      1jT+km7g6j2hExz9W1M4u4eNc1V88Thtot3rkvuRk7WyDb+5uO65rhfzznmp1EKl
+      eBIq0HARzxZlIcXixEo3UvHyBo5lvQ1q7iLN8rqUmkPU5lRDb7XuSYAhZ/k3NqiB
+      z8PA8exj9ba8fEqnIl6KViaEfQXP0Czy1nKz1eB7c1p/Nf/VzgUBvYEx
+      -----END CERTIFICATE-----
+      """;
+
+  static final String RSA_KEY_PKCS8 =
+      """
+      -----BEGIN PRIVATE KEY-----
+      MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDG7/JF0lNEiiWs
+      WRMokx0Kb5E2lT0XEksk/Sy3DbfyL68tYH2mBDvEN7j7eFuKLoozTYtIADs3fTUy
+      cDUS8CPEkdFopk6Et1pMat08mvoZ2FI69UxtOzKuIdQWdEKlI7DcxDt+auhmew6k
+      QQ2jq4PfQyoC8beW+MqBNIirFQn985Nrax3g7ccrwi9Td9i/OIl+r504XMDabyO9
+      /EdmvLjaUVJHFKHiGyV4+B3hvoO60+fYgGHs4nwTW2jES/GRy5hB9hfZ421I5pWV
+      XlXEzOD6iVgRYawP4oyL0Zas2PufHqoeOIcKevY/WEMrVvKTFsEI0hInvrVTU12/
+      jWihgEonAgMBAAECggEACaJ5U1RaYAloxa4StXZag7TfjYswyDtElGgGkF8Dt6ED
+      lOkFbNLrqhcgyF0N4eVbIBzzT+ti8s8HkofIqkAjG1QMlkrnppnSr7zFNjgzQKkv
+      Ylea+fdR/wj4YpYC3EicOjTuxLKcysnO7bmQ1Ypq+pcgI8BdKdymwhcvP0nnj/r0
+      Ho3SkVpiW/HtzPOBkANVvqjnnAEscVfkjbAHpz4RkW2DQlcfE2KEN+X+F8xmH2zX
+      6YK7VrRWOiTbKMfF9TQiQh9Uu6svuIEHM0itTTDG/FrbmRKUZ3DHAkqr57QcaKZ3
+      maq3FSrEJ1RJHX5YLQM1J+mZINJn0/vDndB0FwcocQKBgQDkBPgpve1xMfmnxXMt
+      +wkkgclL2nWiN1O+84wZyHg/rAn12Y5rbAwVicltdZgVp8m9WqQB8d7rQOZeE3sC
+      HqaJkLFHGhvK/C8BAanjVeA9kbpx7x/ftNVLZ5TlLDS5sY9Qn/f7Zg/Dxtam6tZm
+      ei2/u8EYayrfMUPoJnfc3eyxBQKBgQDfWWM3TvZbmFQVb+i4CFje8G0m3md8o7ml
+      1TLu7VUF4mAlwWAHepvB05TMqy7TEavaSqxlq/91Mv6yKRQkcTOeZkrgUM35brF5
+      c50ryjhHXvsaFNqaBm4BLSKLkHLjLV5KewAfQEHLi/1Mvl42+iZKH4QRQQ0W8tRK
+      ZpaaKZXmOwKBgQDW03u/UAqR+CSflV6j9nyxoXm2dncXwwqqwCjB7ealDoA/2Z3d
+      xWlJLYzSDNWhqXhfZzNYBbohaP7hqXbeE2SR/PmY5JdE0f2y9A9MeQ8Q0uiXCVS9
+      XlEKfueAVvrB7PD6ZAyuFYVKzV5U2rHu0LOjjdAqImW87FxvLzcEpy2lxQKBgQCV
+      fcXbqh1Ytz9oTcwNCYE6TuAwCOJpWUiUB3wc0Xt8AcXq32CAAP+pnw1UZCtmGMjW
+      xe5X6uSENEqnQrl5ns828S6ir1L95aoiKVEEk0hR9O/KyDR8rVsJrIUXtuo+xgn7
+      fhJZ2G9xZtR2fmCfGZVxPWDvD4RMXOHcnoekzbrIKwKBgH68uRSxiQBKyQc+6WYq
+      hpfuEQavT/GLFayi764yCmvdLM2BnEFWkn0cK5tWFNTwEBzNLWFZ3QMe7FQ2bo67
+      yHcqa55FyOARV6WpBtF+6xI80e2mFt0UNeQdq6XHNnVqosXw1EPcKXjN+WebBEfL
+      udWimZeU9tcn0zaPbgU3MJk3
+      -----END PRIVATE KEY-----
+      """;
+
+  static final String RSA_KEY_PKCS1 =
+      """
+      -----BEGIN RSA PRIVATE KEY-----
+      MIIEpAIBAAKCAQEAxu/yRdJTRIolrFkTKJMdCm+RNpU9FxJLJP0stw238i+vLWB9
+      pgQ7xDe4+3hbii6KM02LSAA7N301MnA1EvAjxJHRaKZOhLdaTGrdPJr6GdhSOvVM
+      bTsyriHUFnRCpSOw3MQ7fmroZnsOpEENo6uD30MqAvG3lvjKgTSIqxUJ/fOTa2sd
+      4O3HK8IvU3fYvziJfq+dOFzA2m8jvfxHZry42lFSRxSh4hslePgd4b6DutPn2IBh
+      7OJ8E1toxEvxkcuYQfYX2eNtSOaVlV5VxMzg+olYEWGsD+KMi9GWrNj7nx6qHjiH
+      Cnr2P1hDK1bykxbBCNISJ761U1Ndv41ooYBKJwIDAQABAoIBAAmieVNUWmAJaMWu
+      ErV2WoO0342LMMg7RJRoBpBfA7ehA5TpBWzS66oXIMhdDeHlWyAc80/rYvLPB5KH
+      yKpAIxtUDJZK56aZ0q+8xTY4M0CpL2JXmvn3Uf8I+GKWAtxInDo07sSynMrJzu25
+      kNWKavqXICPAXSncpsIXLz9J54/69B6N0pFaYlvx7czzgZADVb6o55wBLHFX5I2w
+      B6c+EZFtg0JXHxNihDfl/hfMZh9s1+mCu1a0Vjok2yjHxfU0IkIfVLurL7iBBzNI
+      rU0wxvxa25kSlGdwxwJKq+e0HGimd5mqtxUqxCdUSR1+WC0DNSfpmSDSZ9P7w53Q
+      dBcHKHECgYEA5AT4Kb3tcTH5p8VzLfsJJIHJS9p1ojdTvvOMGch4P6wJ9dmOa2wM
+      FYnJbXWYFafJvVqkAfHe60DmXhN7Ah6miZCxRxobyvwvAQGp41XgPZG6ce8f37TV
+      S2eU5Sw0ubGPUJ/3+2YPw8bWpurWZnotv7vBGGsq3zFD6CZ33N3ssQUCgYEA31lj
+      N072W5hUFW/ouAhY3vBtJt5nfKO5pdUy7u1VBeJgJcFgB3qbwdOUzKsu0xGr2kqs
+      Zav/dTL+sikUJHEznmZK4FDN+W6xeXOdK8o4R177GhTamgZuAS0ii5By4y1eSnsA
+      H0BBy4v9TL5eNvomSh+EEUENFvLUSmaWmimV5jsCgYEA1tN7v1AKkfgkn5Veo/Z8
+      saF5tnZ3F8MKqsAowe3mpQ6AP9md3cVpSS2M0gzVoal4X2czWAW6IWj+4al23hNk
+      kfz5mOSXRNH9svQPTHkPENLolwlUvV5RCn7ngFb6wezw+mQMrhWFSs1eVNqx7tCz
+      o43QKiJlvOxcby83BKctpcUCgYEAlX3F26odWLc/aE3MDQmBOk7gMAjiaVlIlAd8
+      HNF7fAHF6t9ggAD/qZ8NVGQrZhjI1sXuV+rkhDRKp0K5eZ7PNvEuoq9S/eWqIilR
+      BJNIUfTvysg0fK1bCayFF7bqPsYJ+34SWdhvcWbUdn5gnxmVcT1g7w+ETFzh3J6H
+      pM26yCsCgYB+vLkUsYkASskHPulmKoaX7hEGr0/xixWsou+uMgpr3SzNgZxBVpJ9
+      HCubVhTU8BAczS1hWd0DHuxUNm6Ou8h3KmueRcjgEVelqQbRfusSPNHtphbdFDXk
+      HaulxzZ1aqLF8NRD3Cl4zflnmwRHy7nVopmXlPbXJ9M2j24FNzCZNw==
+      -----END RSA PRIVATE KEY-----
+      """;
+
+  static final String RSA_PUBLIC_KEY =
+      """
+      -----BEGIN PUBLIC KEY-----
+      MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxu/yRdJTRIolrFkTKJMd
+      Cm+RNpU9FxJLJP0stw238i+vLWB9pgQ7xDe4+3hbii6KM02LSAA7N301MnA1EvAj
+      xJHRaKZOhLdaTGrdPJr6GdhSOvVMbTsyriHUFnRCpSOw3MQ7fmroZnsOpEENo6uD
+      30MqAvG3lvjKgTSIqxUJ/fOTa2sd4O3HK8IvU3fYvziJfq+dOFzA2m8jvfxHZry4
+      2lFSRxSh4hslePgd4b6DutPn2IBh7OJ8E1toxEvxkcuYQfYX2eNtSOaVlV5VxMzg
+      +olYEWGsD+KMi9GWrNj7nx6qHjiHCnr2P1hDK1bykxbBCNISJ761U1Ndv41ooYBK
+      JwIDAQAB
+      -----END PUBLIC KEY-----
+      """;
+
+  static final String EC_CERT =
+      """
+      -----BEGIN CERTIFICATE-----
+      MIIBjTCCATOgAwIBAgIUJCtHex0rj0LaS3gFeraZ6IPo1YswCgYIKoZIzj0EAwIw
+      HDEaMBgGA1UEAwwRZWMucmVnYXJkLmV4YW1wbGUwHhcNMjYxMTI0MjA0MTM5WhcN
+      MzYxMTIxMjA0MTM5WjAcMRowGAYDVQQDDBFlYy5yZWdhcmQuZXhhbXBsZTBZMBMG
+      ByqGSM49AgEGCCqGSM49AwEHA0IABIBTDaq+HyfK4aYsxo5s93TuCLT/4HN/mSro
+      3a2OF7fA/viFYbi7PDNUnX+OpUtuhTgRlWmNKCO21EYfdM+ecTajUzBRMB0GA1Ud
+      DgQWBBSwW4oxcNiIUNF1GcLXHzUkzwBmTTAfBgNVHSMEGDAWgBSwW4oxcNiIUNF1
+      GcLXHzUkzwBmTTAPBgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIAJ9
+      dOOGGbVQnwfWJw05sz6ilnS8hzhOjUExuwcVVjplAiEA/Jpi+SrnJmJMHrw7wRyg
+      Xe+GNvdVMYU0aFFqB86nHvU=
+      -----END CERTIFICATE-----
+      """;
+
+  static final String EC_KEY_SEC1 =
+      """
+      -----BEGIN EC PRIVATE KEY-----
+      MHcCAQEEIAKhjIHFuXizS0DvWmkko5aFzyI1gutmsmGk7CCAFyWWoAoGCCqGSM49
+      AwEHoUQDQgAEgFMNqr4fJ8rhpizGjmz3dO4ItP/gc3+ZKujdrY4Xt8D++IVhuLs8
+      M1Sdf46lS26FOBGVaY0oI7bURh90z55xNg==
+      -----END EC PRIVATE KEY-----
+      """;
+
+  static final String RSA_CSR =
+      """
+      -----BEGIN CERTIFICATE REQUEST-----
+      MIICrjCCAZYCAQAwMzEbMBkGA1UEAwwSY3NyLnJlZ2FyZC5leGFtcGxlMRQwEgYD
+      VQQKDAtSZWdhcmQgVGVzdDCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEB
+      AMbv8kXSU0SKJaxZEyiTHQpvkTaVPRcSSyT9LLcNt/Ivry1gfaYEO8Q3uPt4W4ou
+      ijNNi0gAOzd9NTJwNRLwI8SR0WimToS3Wkxq3Tya+hnYUjr1TG07Mq4h1BZ0QqUj
+      sNzEO35q6GZ7DqRBDaOrg99DKgLxt5b4yoE0iKsVCf3zk2trHeDtxyvCL1N32L84
+      iX6vnThcwNpvI738R2a8uNpRUkcUoeIbJXj4HeG+g7rT59iAYezifBNbaMRL8ZHL
+      mEH2F9njbUjmlZVeVcTM4PqJWBFhrA/ijIvRlqzY+58eqh44hwp69j9YQytW8pMW
+      wQjSEie+tVNTXb+NaKGASicCAwEAAaA2MDQGCSqGSIb3DQEJDjEnMCUwIwYDVR0R
+      BBwwGoISY3NyLnJlZ2FyZC5leGFtcGxlhwTAqAEHMA0GCSqGSIb3DQEBCwUAA4IB
+      AQA6klqgAFkm/J0FPj7dmdVm1ssLafO0/xPztmBdbAvg+i3ijmb7oGE77L1xRHCg
+      Qy0lq2gtwnO6Ir7oSSIyE29EjiK8wa9olpTTh72pQmHNgyZ0QvhMFQznN3neasDM
+      piO3rCIugKDbufjWl3jlvwFTdltdTVQrz6XUN7h5+BmvC4ANUGaQgohAiEplxKqv
+      gDdln0tGq1u/6ALT1HdbJS0tdHlbT182HLUn9mv/ZRLYDpWuIK0BfyGgIQK59dB3
+      dWt3j4/ymjixxRjprLs3GjjaevNvncijrPhkMYCooiqLFym17JvYm7hua84w/CBX
+      QpqHYcF5w8Viewq16OKYGjxa
+      -----END CERTIFICATE REQUEST-----
+      """;
+
+  // A chain: root CA, intermediate CA, and a client-authentication leaf for broker.regard.example.
+
+  static final String CHAIN_ROOT =
+      """
+      -----BEGIN CERTIFICATE-----
+      MIIBmzCCAUGgAwIBAgIUWr7kznu9NgrPBIHLzxH4WDa80rowCgYIKoZIzj0EAwIw
+      GzEZMBcGA1UEAwwQUmVnYXJkIFRlc3QgUm9vdDAeFw0yNjExMjQyMDUzMzNaFw0z
+      NjExMjEyMDUzMzNaMBsxGTAXBgNVBAMMEFJlZ2FyZCBUZXN0IFJvb3QwWTATBgcq
+      hkjOPQIBBggqhkjOPQMBBwNCAAQ6AGDPmqwtnkezuiVHBY34zzUQUR58mp4+XlCN
+      ITtbXcA0bzHAtgUeCk0NcU7du88BpB+gq3IbiDlJPZE9CgdXo2MwYTAdBgNVHQ4E
+      FgQUQeJSWPKF50TDbrwRv9cWc4jUhDswHwYDVR0jBBgwFoAUQeJSWPKF50TDbrwR
+      v9cWc4jUhDswDwYDVR0TAQH/BAUwAwEB/zAOBgNVHQ8BAf8EBAMCAQYwCgYIKoZI
+      zj0EAwIDSAAwRQIgWlRtKcn0+9VRDMjvbvwiz9Rj5Ie1tcl2QPUquVuRsqYCIQCi
+      dILxVLoJwoAKANmUsGVl21hY3FAN4XScS2Rl9Eml1g==
+      -----END CERTIFICATE-----
+      """;
+
+  static final String CHAIN_INTERMEDIATE =
+      """
+      -----BEGIN CERTIFICATE-----
+      MIIBpTCCAUygAwIBAgIUfSPxoPUvxx7kgu//s24MthNoHPYwCgYIKoZIzj0EAwIw
+      GzEZMBcGA1UEAwwQUmVnYXJkIFRlc3QgUm9vdDAeFw0yNjExMjQyMDUzMzNaFw0z
+      NjExMjEyMDUzMzNaMCMxITAfBgNVBAMMGFJlZ2FyZCBUZXN0IEludGVybWVkaWF0
+      ZTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABNYHCBjdAzqCLQN6C3kAnZRb/lB/
+      +rCBtV8gCmLn3s2646fdoHbVhxhQP20NtNqVG+kIUUvyUk++JY5s3TLhYAqjZjBk
+      MBIGA1UdEwEB/wQIMAYBAf8CAQAwDgYDVR0PAQH/BAQDAgEGMB0GA1UdDgQWBBQD
+      GkPkLK4XyTlQ7+eYElMjGIyr9zAfBgNVHSMEGDAWgBRB4lJY8oXnRMNuvBG/1xZz
+      iNSEOzAKBggqhkjOPQQDAgNHADBEAiAczkkQRTxUzyt/fXXoiqmWDCc50/GagXHG
+      ULer7hRU+wIgSfK+HlaM/iMZRy2/CDAuQcU7q/52hjetVBx3sHxZyuM=
+      -----END CERTIFICATE-----
+      """;
+
+  static final String CHAIN_LEAF =
+      """
+      -----BEGIN CERTIFICATE-----
+      MIIB9jCCAZugAwIBAgIUZH2gUaSHMbMGGcsHyGk1svHvD7QwCgYIKoZIzj0EAwIw
+      IzEhMB8GA1UEAwwYUmVnYXJkIFRlc3QgSW50ZXJtZWRpYXRlMB4XDTI2MTEyNDIw
+      NTMzM1oXDTM2MTEyMTIwNTMzM1owIDEeMBwGA1UEAwwVYnJva2VyLnJlZ2FyZC5l
+      eGFtcGxlMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEqBXKjKIz8izZ6is4YIdX
+      dp1rgVzPDy311qWJQ14pu3dt3khxYkJF+RQo8CzWAAemva6xipZHW8lHpg7GXb53
+      hqOBrzCBrDAJBgNVHRMEAjAAMA4GA1UdDwEB/wQEAwIHgDATBgNVHSUEDDAKBggr
+      BgEFBQcDAjA6BgNVHREEMzAxghVicm9rZXIucmVnYXJkLmV4YW1wbGWCGCouYnJv
+      a2Vycy5yZWdhcmQuZXhhbXBsZTAdBgNVHQ4EFgQUBxOgfP8XlOi9dzPYmCEGtqTU
+      dz8wHwYDVR0jBBgwFoAUAxpD5CyuF8k5UO/nmBJTIxiMq/cwCgYIKoZIzj0EAwID
+      SQAwRgIhAPLSO6Yx/yWVtVW/opUDDwmEBczntmZMgrBEtESGGoalAiEA2bpYwl56
+      /RfNs7tPveN7wbbWBKB1MaQYXJ55SHQcX38=
+      -----END CERTIFICATE-----
+      """;
+}
