@@ -1,0 +1,65 @@
+package dev.regard.threatmodel;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finer disposition as Apache threat-model drafts write it: {@code OUT-OF-MODEL} with a reason
+ * ({@code trusted-input}, {@code adversary-not-in-scope}, {@code unsupported-component}, {@code
+ * non-default-build}), {@code BY-DESIGN} or {@code KNOWN-NON-FINDING}.
+ *
+ * @param kind {@code OUT-OF-MODEL}, {@code BY-DESIGN} or {@code KNOWN-NON-FINDING}
+ * @param reason the reason after the colon; {@code null} when there is none
+ */
+public record Disposition(String kind, String reason) {
+
+  public static final String OUT_OF_MODEL = "OUT-OF-MODEL";
+  public static final String BY_DESIGN = "BY-DESIGN";
+  public static final String KNOWN_NON_FINDING = "KNOWN-NON-FINDING";
+
+  private static final Set<String> KINDS = Set.of(OUT_OF_MODEL, BY_DESIGN, KNOWN_NON_FINDING);
+
+  public Disposition {
+    Objects.requireNonNull(kind, "kind");
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException(
+          "unknown disposition '"
+              + kind
+              + "' (expected OUT-OF-MODEL:<reason>, BY-DESIGN or"
+              + " KNOWN-NON-FINDING)");
+    }
+    if (reason != null && reason.isBlank()) {
+      reason = null;
+    }
+    if (OUT_OF_MODEL.equals(kind) && reason == null) {
+      throw new IllegalArgumentException("disposition OUT-OF-MODEL needs a reason");
+    }
+    if (!OUT_OF_MODEL.equals(kind) && reason != null) {
+      throw new IllegalArgumentException("disposition " + kind + " takes no reason");
+    }
+  }
+
+  /** The disposition written as {@code KIND} or {@code KIND:reason}. */
+  @JsonValue
+  public String label() {
+    return reason == null ? kind : kind + ":" + reason;
+  }
+
+  /**
+   * Reads a label such as {@code OUT-OF-MODEL:trusted-input}.
+   *
+   * @throws IllegalArgumentException if the label is not a known disposition
+   */
+  @JsonCreator
+  public static Disposition parse(String label) {
+    Objects.requireNonNull(label, "label");
+    String trimmed = label.strip();
+    int colon = trimmed.indexOf(':');
+    return colon < 0
+        ? new Disposition(trimmed, null)
+        : new Disposition(
+            trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.regard.threatmodel;
+
+/**
+ * What a section of a threat model or security policy is about, recognised from its heading by
+ * meaning rather than by number or exact wording (see {@code docs/triage-rules.md}).
+ */
+public enum SectionKind {
+  /** What the project is and which components are in scope. */
+  SCOPE,
+  /** Components, paths and uses the model explicitly does not cover. */
+  OUT_OF_SCOPE,
+  /** Who attacks and with what capabilities. */
+  ADVERSARY,
+  /** Where trust changes between parties or processes. */
+  TRUST_BOUNDARIES,
+  /** What is worth protecting. */
+  ASSETS,
+  /** Security controls and their default configuration. */
+  CONTROLS,
+  /** Recurring scanner or reporter false positives the maintainers have explained. */
+  KNOWN_NON_FINDINGS,
+  /** Questions still awaiting an answer. */
+  OPEN_QUESTIONS,
+  /** How to report a vulnerability (security policy). */
+  REPORTING,
+  /** Which releases receive security fixes (security policy). */
+  SUPPORTED_VERSIONS,
+  /** Any other section. */
+  OTHER
+}
