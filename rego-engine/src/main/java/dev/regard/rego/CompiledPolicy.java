@@ -1,0 +1,115 @@
+package dev.regard.rego;
+
+import dev.regard.rego.ast.Term;
+import dev.regard.rego.compile.Compiler;
+import dev.regard.rego.compile.Program;
+import dev.regard.rego.eval.Evaluator;
+import dev.regard.rego.parse.Parser;
+import dev.regard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A compiled policy. Immutable and thread-safe; evaluation takes no locks. */
+public final class CompiledPolicy {
+  private static final int MAX_CACHED_QUERIES = 1_000;
+
+  private final Program program;
+  private final boolean strict;
+  private final EvalLimits limits;
+  private final List<RuleInfo> rules;
+  private final ConcurrentHashMap<String, List<Value>> refs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Program.Query> queries = new ConcurrentHashMap<>();
+
+  CompiledPolicy(Program program, boolean strict, EvalLimits limits) {
+    this.program = program;
+    this.strict = strict;
+    this.limits = limits;
+    List<RuleInfo> infos = new ArrayList<>();
+    program.rules().forEach(r -> infos.add(new RuleInfo(r.ref(), r.location())));
+    this.rules = List.copyOf(infos);
+  }
+
+  /**
+   * The value of a document or rule such as {@code data.kafka.authz.allow}; empty when undefined.
+   * {@code input} may be null (no input).
+   */
+  public Optional<Value> evaluate(String ref, Value input) throws RegoException {
+    return evaluate(ref, input, EvalOptions.DEFAULT);
+  }
+
+  public Optional<Value> evaluate(String ref, Value input, EvalOptions options)
+      throws RegoException {
+    List<Value> path = refs.get(ref);
+    if (path == null) {
+      path = parseRef(ref);
+      if (refs.size() < MAX_CACHED_QUERIES) {
+        refs.put(ref, path);
+      }
+    }
+    return Optional.ofNullable(evaluator(input, options).document(path));
+  }
+
+  /**
+   * Every solution of a query such as {@code data.x.p = x} or {@code x := 1; y := x + 1}, in
+   * evaluation order, each a map from the query's named variables to their values.
+   */
+  public QueryResult query(String query, Value input) throws RegoException {
+    return query(query, input, EvalOptions.DEFAULT);
+  }
+
+  public QueryResult query(String query, Value input, EvalOptions options) throws RegoException {
+    Program.Query q = queries.get(query);
+    if (q == null) {
+      q = Compiler.compileQuery(program, query);
+      if (queries.size() < MAX_CACHED_QUERIES) {
+        queries.put(query, q);
+      }
+    }
+    return new QueryResult(evaluator(input, options).query(q));
+  }
+
+  /** Every rule of every module, with its reference and source location. */
+  public List<RuleInfo> rules() {
+    return rules;
+  }
+
+  /** The base data document. */
+  public Value data() {
+    return program.data();
+  }
+
+  private Evaluator evaluator(Value input, EvalOptions options) {
+    EvalOptions o = options == null ? EvalOptions.DEFAULT : options;
+    EvalLimits l = o.limits() != null ? o.limits() : limits;
+    long now = o.timeNowNs() != null ? o.timeNowNs() : nowNs();
+    boolean s = o.strictBuiltinErrors() != null ? o.strictBuiltinErrors() : strict;
+    return new Evaluator(
+        program, input, now, System.nanoTime() + l.deadline().toNanos(), l.maxSteps(), s);
+  }
+
+  private static long nowNs() {
+    java.time.Instant t = java.time.Instant.now();
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  private static List<Value> parseRef(String ref) {
+    Term t = Parser.parseTerm(ref);
+    List<Value> path = new ArrayList<>();
+    if (t instanceof Term.Ref r && r.head() instanceof Term.Var v && v.name().equals("data")) {
+      for (Term p : r.path()) {
+        if (!(p instanceof Term.Scalar s)) {
+          throw new RegoException(
+              "rego_parse_error", "reference must be constant: " + ref, p.location());
+        }
+        path.add(s.value());
+      }
+      return List.copyOf(path);
+    }
+    if (t instanceof Term.Var v && v.name().equals("data")) {
+      return List.of();
+    }
+    throw new RegoException("rego_parse_error", "expected a reference under data: " + ref, null);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.regard.rego.compile;
+
+import dev.regard.rego.value.Value;
+import java.util.List;
+
+/**
+ * All rules that define the document at one path, such as {@code data.pkg.p}, across modules.
+ * {@code defaultValue} is the value of a {@code default} rule, or null.
+ */
+public record RuleGroup(
+    String name,
+    List<Value> path,
+    Kind kind,
+    int arity,
+    List<CompiledRule> rules,
+    Value defaultValue) {
+  /** How the rules of a group combine into one document. */
+  public enum Kind {
+    /** Rules whose head is the whole path: one value. */
+    COMPLETE,
+    /** {@code contains} rules: a set. */
+    MULTI,
+    /** Rules with variable keys below the path: an object. */
+    OBJECT,
+    /** Functions. */
+    FUNCTION
+  }
+
+  public RuleGroup {
+    path = List.copyOf(path);
+    rules = List.copyOf(rules);
+  }
+}
