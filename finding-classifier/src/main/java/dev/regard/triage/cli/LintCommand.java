@@ -1,0 +1,43 @@
+package dev.regard.triage.cli;
+
+import dev.regard.threatmodel.Lint;
+import dev.regard.threatmodel.LintFinding;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code scan-triage lint}: gaps in the model that weaken triage. Exit 1 on any error. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = "Checks the threat model for gaps that weaken triage; exit 1 on errors.")
+final class LintCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin ModelOptions model;
+
+  @Override
+  public Integer call() {
+    List<LintFinding> findings = Lint.check(model.load());
+    PrintWriter out = spec.commandLine().getOut();
+    boolean errors = false;
+    for (LintFinding f : findings) {
+      errors |= LintFinding.ERROR.equals(f.severity());
+      String where = "";
+      if (f.source() != null) {
+        String section = f.source().section();
+        where =
+            f.source().file()
+                + (f.source().line() > 0 ? ":" + f.source().line() : "")
+                + (section == null || section.isBlank() ? "" : " [" + section + "]")
+                + ": ";
+      }
+      out.println(f.severity() + ": " + where + f.message());
+    }
+    out.println(findings.isEmpty() ? "No problems found." : findings.size() + " problem(s).");
+    return errors ? ScanTriage.FINDINGS : ScanTriage.OK;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.regard.triage.cli;
+
+import dev.regard.threatmodel.LoadedModel;
+import dev.regard.threatmodel.ThreatModels;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Where the threat model comes from: a repository to discover it in, or explicit files. */
+final class ModelOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "Repository root: the model is found through AGENTS.md -> SECURITY.md ->"
+              + " THREAT_MODEL.md (default: the current directory).")
+  Path repo;
+
+  @Option(names = "--threat-model", paramLabel = "FILE", description = "The THREAT_MODEL.md.")
+  Path threatModel;
+
+  @Option(
+      names = "--security",
+      paramLabel = "FILE",
+      description = "The SECURITY.md (with --threat-model).")
+  Path security;
+
+  /** Loads the model the options name. */
+  LoadedModel load() {
+    if (repo != null && (threatModel != null || security != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--repo cannot be combined with --threat-model or --security");
+    }
+    if (security != null && threatModel == null) {
+      throw new ParameterException(spec.commandLine(), "--security needs --threat-model");
+    }
+    if (threatModel != null) {
+      return ThreatModels.fromFiles(threatModel, security);
+    }
+    return ThreatModels.fromRepository(repo == null ? Path.of(".") : repo);
+  }
+
+  /** The repository root findings are relative to: --repo, or the current directory. */
+  Path repositoryRoot() {
+    return repo == null ? Path.of(".") : repo;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.regard.triage.output;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.regard.triage.classify.Classification;
+import dev.regard.triage.classify.Classifier;
+import dev.regard.triage.finding.PathNormalizer;
+import dev.regard.triage.input.ByteCounter;
+import dev.regard.triage.input.FindingsException;
+import dev.regard.triage.input.FindingsReader;
+import dev.regard.triage.input.InputFormat;
+import dev.regard.triage.input.JsonInput;
+import dev.regard.triage.input.SarifReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One triage run: reads every input as a stream, classifies each finding and writes the report in
+ * the chosen format. Memory is bounded by one finding (plus each SARIF run's rule metadata).
+ */
+public final class TriageRun {
+  /** Report formats. */
+  public enum Format {
+    /** The input SARIF with excluded results suppressed. */
+    SARIF,
+    /** One JSON object per finding, then a summary. */
+    JSON,
+    /** Summary tables and the in-scope findings, in Markdown. */
+    MD
+  }
+
+  /**
+   * A findings file and the name it is reported under.
+   *
+   * @param file the file to read
+   * @param name the name used in finding ids and messages, as given on the command line
+   */
+  public record Input(Path file, String name) {}
+
+  private static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private final Classifier classifier;
+  private final PathNormalizer paths;
+  private final ByteCounter counter;
+
+  /**
+   * @param classifier the model's rules
+   * @param paths resolves locations against the repository
+   * @param counter counts bytes read, for progress; may be null
+   */
+  public TriageRun(Classifier classifier, PathNormalizer paths, ByteCounter counter) {
+    this.classifier = classifier;
+    this.paths = paths;
+    this.counter = counter;
+  }
+
+  /**
+   * Classifies every input and writes the report to {@code out}.
+   *
+   * @return the counts of the run
+   * @throws FindingsException for an unreadable input, or SARIF output asked of agent findings
+   */
+  public Tally write(List<Input> inputs, Format format, ReportHeader header, OutputStream out)
+      throws IOException {
+    List<InputFormat> formats = new ArrayList<>();
+    for (Input input : inputs) {
+      InputFormat f = InputFormat.detect(input.file(), input.name());
+      if (format == Format.SARIF && f != InputFormat.SARIF) {
+        throw new FindingsException(
+            input.name(),
+            0,
+            0,
+            "SARIF output needs SARIF input; this file holds agent findings",
+            null);
+      }
+      formats.add(f);
+    }
+    Tally tally = new Tally();
+    if (format == Format.SARIF) {
+      writeSarif(inputs, tally, out);
+      return tally;
+    }
+    try (ReportSink sink = sink(format, header, inputs, out)) {
+      for (int i = 0; i < inputs.size(); i++) {
+        read(inputs.get(i), formats.get(i), sink, tally);
+      }
+      sink.finish(tally);
+    }
+    return tally;
+  }
+
+  private ReportSink sink(Format format, ReportHeader header, List<Input> inputs, OutputStream out)
+      throws IOException {
+    if (format == Format.JSON) {
+      JsonGenerator g = JsonInput.MAPPER.createGenerator(out, JsonEncoding.UTF8);
+      return new JsonReport(g, header);
+    }
+    return new MarkdownReport(out, header, inputs.stream().map(Input::name).toList());
+  }
+
+  private void read(Input input, InputFormat format, ReportSink sink, Tally tally)
+      throws IOException {
+    new FindingsReader(paths, counter)
+        .read(
+            input.file(),
+            input.name(),
+            format,
+            finding -> {
+              Classification c = classifier.classify(finding);
+              tally.add(c);
+              sink.accept(c);
+            });
+  }
+
+  private void writeSarif(List<Input> inputs, Tally tally, OutputStream out) throws IOException {
+    SarifReader reader = new SarifReader(paths, counter);
+    SarifReader.ResultHandler annotate =
+        (result, finding) -> {
+          Classification c = classifier.classify(finding);
+          tally.add(c);
+          return SarifAnnotation.annotate(result, c);
+        };
+    // Compact: a large log written pretty would double in size for no reader's benefit.
+    try (JsonGenerator g = JsonInput.MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
+      if (inputs.size() == 1) {
+        reader.copy(inputs.get(0).file(), inputs.get(0).name(), g, false, annotate);
+      } else {
+        // Several logs become one: their runs, in order, under a fresh top-level object.
+        g.writeStartObject();
+        g.writeStringField("$schema", SARIF_SCHEMA);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        for (Input input : inputs) {
+          reader.copy(input.file(), input.name(), g, true, annotate);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+    }
+  }
+}
