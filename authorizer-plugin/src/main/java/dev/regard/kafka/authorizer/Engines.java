@@ -1,0 +1,78 @@
+package dev.regard.kafka.authorizer;
+
+import dev.regard.kafka.authorizer.config.AuthorizerConfig;
+import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
+import dev.regard.kafka.authorizer.engine.OpaServerEngine;
+import dev.regard.kafka.authorizer.engine.PolicyEngine;
+import dev.regard.kafka.bundle.BundleReader;
+import dev.regard.kafka.bundle.BundleSource;
+import dev.regard.kafka.bundle.BundleVerifier;
+import dev.regard.kafka.bundle.DirectoryBundleSource;
+import dev.regard.kafka.bundle.GitBundleSource;
+import dev.regard.kafka.bundle.HttpBundleSource;
+import dev.regard.kafka.bundle.TarballBundleSource;
+import dev.regard.rego.EvalLimits;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.common.config.types.Password;
+
+/** Builds the policy engine the configuration asks for. */
+final class Engines {
+  private Engines() {}
+
+  static PolicyEngine create(AuthorizerConfig config, Clock clock) {
+    if (config.getString(AuthorizerConfig.ENGINE).equals(AuthorizerConfig.ENGINE_OPA_SERVER)) {
+      return new OpaServerEngine(
+          URI.create(config.getString(AuthorizerConfig.OPA_URL)),
+          Duration.ofMillis(config.getLong(AuthorizerConfig.OPA_TIMEOUT_MS)),
+          clock);
+    }
+    Password key = config.getPassword(AuthorizerConfig.BUNDLE_VERIFICATION_KEY);
+    Optional<BundleVerifier> verifier =
+        key == null
+            ? Optional.empty()
+            : Optional.of(
+                BundleVerifier.of(
+                    config.getString(AuthorizerConfig.BUNDLE_VERIFICATION_ALGORITHM), key.value()));
+    BundleSource source = source(config);
+    Duration poll = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS));
+    EvalLimits limits =
+        new EvalLimits(
+            Duration.ofMillis(config.getLong(AuthorizerConfig.EVAL_TIMEOUT_MS)),
+            config.getLong(AuthorizerConfig.EVAL_MAX_STEPS));
+    return new EmbeddedEngine(
+        source,
+        new BundleReader(verifier),
+        poll,
+        clock,
+        limits,
+        config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
+  }
+
+  private static BundleSource source(AuthorizerConfig config) {
+    long maxBytes = config.getLong(AuthorizerConfig.BUNDLE_MAX_BYTES);
+    Duration timeout = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_FETCH_TIMEOUT_MS));
+    String path = config.getString(AuthorizerConfig.BUNDLE_PATH);
+    String url = config.getString(AuthorizerConfig.BUNDLE_URL);
+    return switch (config.getString(AuthorizerConfig.BUNDLE_SOURCE)) {
+      case "dir" -> new DirectoryBundleSource(Path.of(path), maxBytes);
+      case "tarball" -> new TarballBundleSource(Path.of(path), maxBytes);
+      case "http" -> {
+        Password token = config.getPassword(AuthorizerConfig.BUNDLE_HTTP_TOKEN);
+        yield new HttpBundleSource(
+            URI.create(url), timeout, maxBytes, token == null ? null : token.value());
+      }
+      case "git" ->
+          new GitBundleSource(
+              url,
+              config.getString(AuthorizerConfig.BUNDLE_GIT_REF),
+              config.getString(AuthorizerConfig.BUNDLE_GIT_PATH),
+              timeout,
+              maxBytes);
+      default -> throw new IllegalStateException("validated by ConfigDef");
+    };
+  }
+}

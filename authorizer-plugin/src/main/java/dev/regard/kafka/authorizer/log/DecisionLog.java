@@ -1,0 +1,73 @@
+package dev.regard.kafka.authorizer.log;
+
+import dev.regard.kafka.authorizer.input.InputDocument;
+import dev.regard.kafka.authorizer.input.RequestFacts;
+import dev.regard.rego.value.BooleanValue;
+import dev.regard.rego.value.Json;
+import dev.regard.rego.value.NumberValue;
+import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.StringValue;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one JSON line per decision to the logger {@code regard.decision}: every deny, and allows
+ * sampled at a configured rate. Lines carry who asked for what and the outcome, never credentials
+ * (the input document holds none).
+ */
+public final class DecisionLog {
+  public static final String LOGGER = "regard.decision";
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+  /** One decision, as logged. */
+  public record Entry(
+      Instant time,
+      RequestFacts facts,
+      boolean allowed,
+      String reason,
+      String revision,
+      long latencyNanos,
+      boolean cacheHit) {}
+
+  private final double allowSampleRate;
+
+  public DecisionLog(double allowSampleRate) {
+    this.allowSampleRate = allowSampleRate;
+  }
+
+  public void record(Entry entry) {
+    if (LOG.isInfoEnabled() && sampled(entry.allowed())) {
+      LOG.info(line(entry));
+    }
+  }
+
+  /** Whether a decision with this outcome is written: every deny, allows at the sample rate. */
+  public boolean sampled(boolean allowed) {
+    return !allowed
+        || allowSampleRate >= 1.0
+        || (allowSampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < allowSampleRate);
+  }
+
+  /** The JSON line for one decision. */
+  public static String line(Entry entry) {
+    RequestFacts facts = entry.facts();
+    ObjectValue.Builder line =
+        ObjectValue.builder()
+            .put("time", StringValue.of(entry.time().toString()))
+            .put("principal", InputDocument.principal(facts))
+            .put("clientAddress", StringValue.of(facts.clientAddress()))
+            .put("listener", StringValue.of(facts.listener()))
+            .put("operation", StringValue.of(facts.operation().name()))
+            .put("resource", InputDocument.resource(facts))
+            .put("result", StringValue.of(entry.allowed() ? "ALLOWED" : "DENIED"))
+            .put("revision", StringValue.of(entry.revision()))
+            .put("latencyMicros", NumberValue.of(entry.latencyNanos() / 1_000))
+            .put("cacheHit", BooleanValue.of(entry.cacheHit()));
+    if (entry.reason() != null) {
+      line.put("reason", StringValue.of(entry.reason()));
+    }
+    return Json.write(line.build());
+  }
+}
