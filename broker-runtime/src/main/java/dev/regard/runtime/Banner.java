@@ -16,7 +16,10 @@ final class Banner {
     out.println();
     out.println(
         "  Bootstrap server : " + s.bootstrap() + " (SASL_SSL, " + DemoIdentities.MECHANISM + ")");
-    out.println("  Policy bundle    : " + s.bundle().describe());
+    out.println(
+        "  Policy bundle    : "
+            + s.bundle().describe()
+            + runtime.bundleRevision().map(r -> " (revision " + r + ")").orElse(""));
     out.println("  Client configs   : " + clients + "/{alice,bob,admin}.properties");
     out.println("  CA certificate   : " + runtime.caPem());
     out.println("  Secrets          : " + runtime.secretsFile() + " (owner-only)");

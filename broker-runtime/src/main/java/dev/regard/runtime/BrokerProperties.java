@@ -58,9 +58,8 @@ public final class BrokerProperties {
         identities.jaasConfig(DemoIdentities.BROKER));
 
     // Authorization by policy, on the broker and the controller.
-    p.put("authorizer.class.name", AUTHORIZER_CLASS);
     p.put("super.users", "User:" + DemoIdentities.BROKER.name() + ";User:CN=" + settings.host());
-    p.putAll(settings.bundle().settings(settings.pollIntervalMs()));
+    p.putAll(authorizerSettings(settings));
 
     // A single node: internal topics cannot have more than one replica.
     p.put("offsets.topic.replication.factor", "1");
@@ -71,6 +70,18 @@ public final class BrokerProperties {
     p.put("group.initial.rebalance.delay.ms", "0");
 
     p.putAll(HardenedDefaults.settings());
+    p.putAll(settings.overrides());
+    return p;
+  }
+
+  /**
+   * The settings that choose and configure the authorizer: the Regard authorizer with the bundle
+   * source, then the overrides (which may name another authorizer or add regard.* keys).
+   */
+  public static Map<String, String> authorizerSettings(BrokerSettings settings) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("authorizer.class.name", AUTHORIZER_CLASS);
+    p.putAll(settings.bundle().settings(settings.pollIntervalMs()));
     p.putAll(settings.overrides());
     return p;
   }

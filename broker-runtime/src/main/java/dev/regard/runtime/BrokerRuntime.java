@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -23,6 +24,7 @@ public final class BrokerRuntime implements AutoCloseable {
   private final DemoIdentities identities;
   private KafkaRaftServer server;
   private List<Path> clientConfigs = List.of();
+  private Optional<String> bundleRevision = Optional.empty();
 
   public BrokerRuntime(BrokerSettings settings) {
     this.settings = settings;
@@ -39,6 +41,7 @@ public final class BrokerRuntime implements AutoCloseable {
     PortCheck.requireFree(settings.host(), settings.port(), "client", "--port");
     PortCheck.requireFree(
         "127.0.0.1", settings.controllerPort(), "controller", "--controller-port");
+    bundleRevision = BundlePreflight.check(BrokerProperties.authorizerSettings(settings));
     tls.ensure(settings.host());
     StorageInitializer.formatIfNeeded(layout.dataDir(), identities);
     Map<String, String> config = BrokerProperties.build(settings, tls, identities);
@@ -65,6 +68,11 @@ public final class BrokerRuntime implements AutoCloseable {
       close();
       throw new RuntimeFailure("the broker failed to start: " + rootMessage(e), e);
     }
+  }
+
+  /** The revision of the policy bundle checked before the start; empty when none was checked. */
+  public Optional<String> bundleRevision() {
+    return bundleRevision;
   }
 
   public BrokerSettings settings() {

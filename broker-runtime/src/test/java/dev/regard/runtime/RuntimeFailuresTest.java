@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,47 @@ class RuntimeFailuresTest {
           .hasMessageContaining("--port");
       assertThat(tmp.resolve("run").resolve("data")).doesNotExist();
     }
+  }
+
+  @Test
+  void aMissingBundleStopsTheStartBeforeAnythingIsCreated() throws Exception {
+    Path run = tmp.resolve("run");
+    BrokerRuntime runtime = new BrokerRuntime(settings(run, freePort(), freePort()));
+    assertThatThrownBy(runtime::start)
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("policy bundle from dir " + tmp.resolve("bundle"))
+        .hasMessageContaining("Kafka was not started");
+    assertThat(run.resolve("data")).doesNotExist();
+    assertThat(run.resolve("tls")).doesNotExist();
+  }
+
+  @Test
+  void aBundleThatDoesNotCompileIsNamedWithFileAndLineAndExitsWithTwo() throws Exception {
+    Path bundle = DefaultBundle.extract(tmp.resolve("bundle"));
+    Files.writeString(
+        bundle.resolve("kafka/authz/broken.rego"),
+        "package kafka.authz\n\nallow if {\n  input.operation ==\n}\n");
+    Path run = tmp.resolve("run");
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          BrokerRuntimeCommand.run(
+              "--run-dir", run.toString(),
+              "--port", Integer.toString(freePort()),
+              "--controller-port", Integer.toString(freePort()),
+              "--bundle-dir", bundle.toString());
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("cannot be loaded")
+        .contains("broken.rego:5")
+        .contains("Kafka was not started");
+    assertThat(run.resolve("data")).doesNotExist();
   }
 
   @Test
@@ -79,8 +121,8 @@ class RuntimeFailuresTest {
     new DevCertificateAuthority(layout.tlsDir(), again).ensure("localhost");
     assertThat(Files.readAllBytes(layout.tlsDir().resolve("broker.p12"))).isEqualTo(keystore);
     assertThat(new DemoIdentities(again).password(DemoIdentities.USERS.get(0))).isEqualTo(password);
-    assertThat(Files.getPosixFilePermissions(first.file()).toString())
-        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.file())))
+        .isEqualTo("rw-------");
   }
 
   @Test

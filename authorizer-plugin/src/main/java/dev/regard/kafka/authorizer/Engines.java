@@ -19,8 +19,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.config.types.Password;
 
-/** Builds the policy engine the configuration asks for. */
-final class Engines {
+/**
+ * Builds the policy engine the configuration asks for, and the parts of it that a launcher may also
+ * want to check before the broker starts.
+ */
+public final class Engines {
   private Engines() {}
 
   static PolicyEngine create(AuthorizerConfig config, Clock clock) {
@@ -30,29 +33,35 @@ final class Engines {
           Duration.ofMillis(config.getLong(AuthorizerConfig.OPA_TIMEOUT_MS)),
           clock);
     }
-    Password key = config.getPassword(AuthorizerConfig.BUNDLE_VERIFICATION_KEY);
-    Optional<BundleVerifier> verifier =
-        key == null
-            ? Optional.empty()
-            : Optional.of(
-                BundleVerifier.of(
-                    config.getString(AuthorizerConfig.BUNDLE_VERIFICATION_ALGORITHM), key.value()));
-    BundleSource source = source(config);
     Duration poll = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS));
-    EvalLimits limits =
-        new EvalLimits(
-            Duration.ofMillis(config.getLong(AuthorizerConfig.EVAL_TIMEOUT_MS)),
-            config.getLong(AuthorizerConfig.EVAL_MAX_STEPS));
     return new EmbeddedEngine(
-        source,
-        new BundleReader(verifier),
+        bundleSource(config),
+        new BundleReader(bundleVerifier(config)),
         poll,
         clock,
-        limits,
+        evalLimits(config),
         config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
   }
 
-  private static BundleSource source(AuthorizerConfig config) {
+  /** The signature check the configuration asks for; empty when no key is configured. */
+  public static Optional<BundleVerifier> bundleVerifier(AuthorizerConfig config) {
+    Password key = config.getPassword(AuthorizerConfig.BUNDLE_VERIFICATION_KEY);
+    return key == null
+        ? Optional.empty()
+        : Optional.of(
+            BundleVerifier.of(
+                config.getString(AuthorizerConfig.BUNDLE_VERIFICATION_ALGORITHM), key.value()));
+  }
+
+  /** The per-query evaluation deadline and step budget. */
+  public static EvalLimits evalLimits(AuthorizerConfig config) {
+    return new EvalLimits(
+        Duration.ofMillis(config.getLong(AuthorizerConfig.EVAL_TIMEOUT_MS)),
+        config.getLong(AuthorizerConfig.EVAL_MAX_STEPS));
+  }
+
+  /** The bundle source the configuration names; the caller closes it. */
+  public static BundleSource bundleSource(AuthorizerConfig config) {
     long maxBytes = config.getLong(AuthorizerConfig.BUNDLE_MAX_BYTES);
     Duration timeout = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_FETCH_TIMEOUT_MS));
     String path = config.getString(AuthorizerConfig.BUNDLE_PATH);
