@@ -1,5 +1,6 @@
 package dev.regard.kafka.authorizer;
 
+import dev.regard.kafka.authn.credentials.CredentialCheckingSource;
 import dev.regard.kafka.authorizer.config.AuthorizerConfig;
 import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
 import dev.regard.kafka.authorizer.engine.OpaServerEngine;
@@ -26,7 +27,8 @@ import org.apache.kafka.common.config.types.Password;
 public final class Engines {
   private Engines() {}
 
-  static PolicyEngine create(AuthorizerConfig config, Clock clock) {
+  /** The engine for this configuration, not yet started. */
+  public static PolicyEngine create(AuthorizerConfig config, Clock clock) {
     if (config.getString(AuthorizerConfig.ENGINE).equals(AuthorizerConfig.ENGINE_OPA_SERVER)) {
       return new OpaServerEngine(
           URI.create(config.getString(AuthorizerConfig.OPA_URL)),
@@ -34,9 +36,12 @@ public final class Engines {
           clock);
     }
     Duration poll = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS));
+    BundleReader reader = new BundleReader(bundleVerifier(config));
+    // A bundle whose credentials are unsound (plaintext passwords, weak hashes) never comes into
+    // force, whether authentication or authorization reads it.
     return new EmbeddedEngine(
-        bundleSource(config),
-        new BundleReader(bundleVerifier(config)),
+        new CredentialCheckingSource(bundleSource(config), reader),
+        reader,
         poll,
         clock,
         evalLimits(config),

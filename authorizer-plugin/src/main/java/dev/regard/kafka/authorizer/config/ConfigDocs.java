@@ -1,12 +1,12 @@
 package dev.regard.kafka.authorizer.config;
 
+import dev.regard.kafka.authn.AuthnConfig;
 import dev.regard.kafka.authorizer.log.DecisionLog;
 import dev.regard.kafka.authorizer.metrics.AuthorizerMetrics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 
 /**
@@ -38,23 +38,14 @@ public final class ConfigDocs {
         .append("The input document policies receive is described in `policy-input.md`.\n\n")
         .append("| Key | Type | Default | Valid values | Importance | Description |\n")
         .append("| --- | --- | --- | --- | --- | --- |\n");
-    List<ConfigDef.ConfigKey> keys =
-        AuthorizerConfig.DEFINITION.configKeys().values().stream().toList();
-    for (ConfigDef.ConfigKey key : keys) {
-      md.append("| `")
-          .append(key.name)
-          .append("` | ")
-          .append(key.type.name().toLowerCase(java.util.Locale.ROOT))
-          .append(" | ")
-          .append(defaultText(key))
-          .append(" | ")
-          .append(key.validator == null ? "" : cell(key.validator.toString()))
-          .append(" | ")
-          .append(key.importance.name().toLowerCase(java.util.Locale.ROOT))
-          .append(" | ")
-          .append(cell(key.documentation))
-          .append(" |\n");
-    }
+    appendKeys(md, AuthorizerConfig.DEFINITION);
+    md.append("\n## Authentication\n\n")
+        .append("Read by the SASL callback handlers and the principal builder of\n")
+        .append("`dev.regard.kafka.authn` and `dev.regard.kafka.principal`; see ")
+        .append("`authentication.md`.\n\n")
+        .append("| Key | Type | Default | Valid values | Importance | Description |\n")
+        .append("| --- | --- | --- | --- | --- | --- |\n");
+    appendKeys(md, AuthnConfig.DEFINITION);
     md.append("\n## Keys of opa-kafka-plugin\n\n")
         .append(
             "These keys are accepted with the same meaning. Setting both an alias and the key\n")
@@ -109,6 +100,24 @@ public final class ConfigDocs {
             "`latencyMicros` and `cacheHit`. Route the logger to its own file in the broker's log4j2\n")
         .append("configuration.\n");
     return md.toString();
+  }
+
+  private static void appendKeys(StringBuilder md, ConfigDef definition) {
+    for (ConfigDef.ConfigKey key : definition.configKeys().values()) {
+      md.append("| `")
+          .append(key.name)
+          .append("` | ")
+          .append(key.type.name().toLowerCase(java.util.Locale.ROOT))
+          .append(" | ")
+          .append(defaultText(key))
+          .append(" | ")
+          .append(key.validator == null ? "" : cell(key.validator.toString()))
+          .append(" | ")
+          .append(key.importance.name().toLowerCase(java.util.Locale.ROOT))
+          .append(" | ")
+          .append(cell(key.documentation))
+          .append(" |\n");
+    }
   }
 
   private static String defaultText(ConfigDef.ConfigKey key) {

@@ -1,0 +1,118 @@
+package dev.regard.kafka.authn.policy;
+
+import dev.regard.kafka.authn.credentials.CredentialFormatException;
+import dev.regard.kafka.authn.credentials.CredentialParser;
+import dev.regard.kafka.authn.credentials.UserCredentials;
+import dev.regard.kafka.authorizer.engine.Policy;
+import dev.regard.kafka.authorizer.engine.PolicyEngine;
+import dev.regard.kafka.authorizer.engine.PolicyException;
+import dev.regard.rego.value.ArrayValue;
+import dev.regard.rego.value.BooleanValue;
+import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.SetValue;
+import dev.regard.rego.value.StringValue;
+import dev.regard.rego.value.Value;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the policy in force says about authentication: the stored credentials of a user, the groups
+ * and roles of a principal, and whether a client may connect.
+ *
+ * @param engine where the policy in force comes from
+ * @param query the rule that admits or refuses, such as {@code data.kafka.authn.allow}
+ * @param credentialsRef the document of credentials by user name
+ * @param principalsRef the document of groups and roles by principal ({@code User:alice})
+ */
+public record AuthnPolicy(
+    PolicyEngine engine, String query, String credentialsRef, String principalsRef) {
+
+  /** A decision: admitted, or refused with the reason. */
+  public record Decision(boolean allowed, String reason, String revision) {}
+
+  /**
+   * The credentials stored for a user.
+   *
+   * @return empty when the bundle has none for this user
+   * @throws AuthnPolicyException when no policy is in force or the entry is malformed
+   */
+  public Optional<UserCredentials> credentials(String user) throws AuthnPolicyException {
+    Value all = evaluate(policy(), credentialsRef, ObjectValue.EMPTY).orElse(ObjectValue.EMPTY);
+    if (!(all instanceof ObjectValue users)) {
+      throw new AuthnPolicyException(
+          credentialsRef + " is a " + all.typeName() + ", not an object");
+    }
+    Value entry = users.get(user);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(CredentialParser.parse(user, entry, credentialsRef + "[" + user + "]"));
+    } catch (CredentialFormatException e) {
+      throw new AuthnPolicyException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Groups and roles the bundle assigns to a principal, keyed as {@code Type:name} (such as {@code
+   * User:alice}); none when it names none.
+   */
+  public Attributes attributes(String principal) throws AuthnPolicyException {
+    Value all = evaluate(policy(), principalsRef, ObjectValue.EMPTY).orElse(ObjectValue.EMPTY);
+    if (!(all instanceof ObjectValue principals)
+        || !(principals.get(principal) instanceof ObjectValue entry)) {
+      return Attributes.NONE;
+    }
+    return new Attributes(strings(entry.get("groups")), strings(entry.get("roles")));
+  }
+
+  /** Asks the policy whether the client described by {@code input} may connect. */
+  public Decision decide(ObjectValue input) throws AuthnPolicyException {
+    Policy policy = policy();
+    Optional<Value> result = evaluate(policy, query, input);
+    if (result.isEmpty()) {
+      return new Decision(false, query + " is undefined", policy.revision());
+    }
+    if (!(result.get() instanceof BooleanValue b)) {
+      throw new AuthnPolicyException(
+          query + " is a " + result.get().typeName() + ", not a boolean");
+    }
+    return new Decision(b.value(), b.value() ? "" : query + " is false", policy.revision());
+  }
+
+  private Policy policy() throws AuthnPolicyException {
+    return engine.current().orElseThrow(() -> new AuthnPolicyException("no policy in force"));
+  }
+
+  private static Optional<Value> evaluate(Policy policy, String ref, Value input)
+      throws AuthnPolicyException {
+    try {
+      return policy.evaluate(ref, input);
+    } catch (PolicyException e) {
+      throw new AuthnPolicyException(e.getMessage(), e);
+    }
+  }
+
+  /** A string or a collection of strings; anything else contributes nothing. */
+  public static Set<String> strings(Value value) {
+    Set<String> out = new LinkedHashSet<>();
+    if (value instanceof StringValue s) {
+      out.add(s.value());
+    } else if (value instanceof ArrayValue a) {
+      addStrings(a.elements(), out);
+    } else if (value instanceof SetValue s) {
+      addStrings(s.elements(), out);
+    }
+    return out;
+  }
+
+  private static void addStrings(List<Value> values, Set<String> out) {
+    for (Value v : values) {
+      if (v instanceof StringValue s) {
+        out.add(s.value());
+      }
+    }
+  }
+}
