@@ -102,7 +102,13 @@ public final class Json {
         return StringValue.of(p.getText());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return NumberValue.parse(p.getText());
+        try {
+          return NumberValue.parse(p.getText());
+        } catch (NumberFormatException e) {
+          // An exponent beyond what BigDecimal represents, such as 1e999999999999.
+          throw new JsonParseException(
+              p, "number out of range: " + p.getText(), p.currentTokenLocation());
+        }
       case VALUE_TRUE:
         return BooleanValue.TRUE;
       case VALUE_FALSE:

@@ -42,6 +42,14 @@ class JsonTest {
   }
 
   @Test
+  void refusesNumbersBeyondRepresentableRange() {
+    assertThatThrownBy(() -> Json.parse("{\"n\": 1e999999999999}", "big.json"))
+        .isInstanceOf(JsonFormatException.class)
+        .hasMessageContaining("big.json:1:")
+        .hasMessageContaining("number out of range");
+  }
+
+  @Test
   void refusesNestingDeeperThanTheCap() {
     String deep = "[".repeat(Json.MAX_DEPTH + 10) + "]".repeat(Json.MAX_DEPTH + 10);
     assertThatThrownBy(
