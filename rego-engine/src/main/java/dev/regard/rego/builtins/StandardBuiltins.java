@@ -30,6 +30,8 @@ public final class StandardBuiltins {
     SemverBuiltins.register(b);
     UnitsBuiltins.register(b);
     GraphBuiltins.register(b);
+    HttpBuiltins.register(b);
+    OpaBuiltins.register(b);
     return b.build();
   }
 }
