@@ -30,6 +30,9 @@ public final class HardenedDefaults {
     s.put("sasl.server.max.receive.size", Integer.toString(64 * 1024));
     // Ten minutes by default and the same before authentication; shorter for idle sockets.
     s.put("connections.max.idle.ms", Integer.toString(3 * 60 * 1000));
+    // On by default: a typo in a topic name creates a topic, and a client that may not create
+    // one gets an authorization error instead of waiting for the topic to exist.
+    s.put("auto.create.topics.enable", "false");
     // Re-authenticate long-lived connections so revoked credentials stop working.
     s.put("connections.max.reauth.ms", Integer.toString(60 * 60 * 1000));
     return s;

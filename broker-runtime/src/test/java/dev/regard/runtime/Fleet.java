@@ -141,6 +141,9 @@ final class Fleet implements AutoCloseable {
       c.put("transaction.state.log.replication.factor", "1");
       c.put("transaction.state.log.min.isr", "1");
       c.put("group.initial.rebalance.delay.ms", "0");
+      // A broker that has not seen a new topic yet makes producers wait instead of answering
+      // with a denied auto-creation.
+      c.put("auto.create.topics.enable", "false");
     }
     c.putAll(authorizer);
     return c;

@@ -137,9 +137,6 @@ class GitRolloutClusterTest {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
     config.put(ProducerConfig.ACKS_CONFIG, "1");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "20000");
-    // A broker that has not yet seen the new topic must make the client wait, not try to create
-    // it: that creation would be denied and read as a denied produce.
-    config.put(ProducerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>(TOPIC, partition, user, "order")).get();
       return true;

@@ -147,8 +147,6 @@ public final class PolicyDemo {
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
-    // Wait for the topic's metadata rather than ask to create it, which the policy denies.
-    config.put(ProducerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
       producer.send(new ProducerRecord<>(TOPIC, "order-1", "hello from the demo")).get();
     }
