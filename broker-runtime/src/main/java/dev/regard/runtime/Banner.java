@@ -15,11 +15,21 @@ final class Banner {
     out.println("Regard broker is running (KRaft broker + controller, SASL_SSL, policy-enforced).");
     out.println();
     out.println(
-        "  Bootstrap server : " + s.bootstrap() + " (SASL_SSL, " + DemoIdentities.MECHANISM + ")");
+        "  Bootstrap server : "
+            + s.bootstrap()
+            + " (SASL_SSL, "
+            + DemoIdentities.MECHANISM
+            + " or PLAIN, checked against the bundle)");
     out.println(
         "  Policy bundle    : "
             + s.bundle().describe()
             + runtime.bundleRevision().map(r -> " (revision " + r + ")").orElse(""));
+    out.println(
+        "  Credentials      : "
+            + (runtime.managesBundle()
+                ? s.layout().defaultBundleDir().resolve(RuntimeBundleData.CREDENTIALS)
+                    + " (hashes, written at each start)"
+                : "data.kafka.credentials of the bundle above"));
     out.println("  Client configs   : " + clients + "/{alice,bob,admin}.properties");
     out.println("  CA certificate   : " + runtime.caPem());
     out.println("  Secrets          : " + runtime.secretsFile() + " (owner-only)");

@@ -5,12 +5,23 @@ import java.util.TreeMap;
 
 /**
  * The Kafka configuration of the runtime's combined broker and controller: a SASL_SSL client
- * listener, a mutual-TLS controller listener on loopback, no PLAINTEXT listener, the Regard
- * authorizer on both roles, and the hardened defaults.
+ * listener whose SCRAM-SHA-512 and PLAIN logins Regard's callback handlers check against the policy
+ * bundle, a mutual-TLS controller listener on loopback, no PLAINTEXT listener, Regard's principal
+ * builder and authorizer on both roles, and the hardened defaults.
  */
 public final class BrokerProperties {
   /** The authorizer class from the authorizer plugin. */
   public static final String AUTHORIZER_CLASS = "dev.regard.kafka.authorizer.RegardAuthorizer";
+
+  /** The principal builder from the authorizer plugin. */
+  public static final String PRINCIPAL_BUILDER_CLASS =
+      "dev.regard.kafka.principal.RegardPrincipalBuilder";
+
+  /** The SCRAM callback handler from the authorizer plugin. */
+  public static final String SCRAM_HANDLER_CLASS = "dev.regard.kafka.authn.ScramCallbackHandler";
+
+  /** The PLAIN callback handler from the authorizer plugin. */
+  public static final String PLAIN_HANDLER_CLASS = "dev.regard.kafka.authn.PlainCallbackHandler";
 
   static final int NODE_ID = 1;
   static final String CLIENT_LISTENER = "SASL_SSL";
@@ -50,16 +61,28 @@ public final class BrokerProperties {
     p.put("ssl.truststore.password", tls.truststorePassword());
     p.put("listener.name.controller.ssl.client.auth", "required");
 
-    // SASL/SCRAM for clients and for the broker itself; credentials live in the metadata log.
-    p.put("sasl.enabled.mechanisms", DemoIdentities.MECHANISM);
+    // Authentication by policy: Regard's callback handlers serve SCRAM-SHA-512 and PLAIN from the
+    // bundle's data.kafka.credentials, and Regard's principal builder asks the bundle's
+    // authentication policy about every connection, the controller's included.
+    p.put("sasl.enabled.mechanisms", DemoIdentities.MECHANISM + ",PLAIN");
     p.put("sasl.mechanism.inter.broker.protocol", DemoIdentities.MECHANISM);
+    String scram = "listener.name.sasl_ssl." + DemoIdentities.MECHANISM.toLowerCase() + ".";
+    p.put(scram + "sasl.server.callback.handler.class", SCRAM_HANDLER_CLASS);
+    // The broker's own login, for inter-broker traffic on this listener.
+    p.put(scram + "sasl.jaas.config", identities.jaasConfig(DemoIdentities.BROKER));
+    p.put("listener.name.sasl_ssl.plain.sasl.server.callback.handler.class", PLAIN_HANDLER_CLASS);
     p.put(
-        "listener.name.sasl_ssl." + DemoIdentities.MECHANISM.toLowerCase() + ".sasl.jaas.config",
-        identities.jaasConfig(DemoIdentities.BROKER));
+        "listener.name.sasl_ssl.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required;");
 
     // Authorization by policy, on the broker and the controller.
-    p.put("super.users", "User:" + DemoIdentities.BROKER.name() + ";User:CN=" + settings.host());
-    p.putAll(authorizerSettings(settings));
+    p.put(
+        "super.users",
+        "User:"
+            + DemoIdentities.BROKER.name()
+            + ";User:"
+            + DevCertificateAuthority.subject(settings.host()));
+    p.putAll(policySettings(settings));
 
     // A single node: internal topics cannot have more than one replica.
     p.put("offsets.topic.replication.factor", "1");
@@ -75,12 +98,14 @@ public final class BrokerProperties {
   }
 
   /**
-   * The settings that choose and configure the authorizer: the Regard authorizer with the bundle
-   * source, then the overrides (which may name another authorizer or add regard.* keys).
+   * The settings that choose and configure the policy plugins: the Regard authorizer and principal
+   * builder with the bundle source, then the overrides (which may name other plugins or add
+   * regard.* keys).
    */
-  public static Map<String, String> authorizerSettings(BrokerSettings settings) {
+  public static Map<String, String> policySettings(BrokerSettings settings) {
     Map<String, String> p = new TreeMap<>();
     p.put("authorizer.class.name", AUTHORIZER_CLASS);
+    p.put("principal.builder.class", PRINCIPAL_BUILDER_CLASS);
     p.putAll(settings.bundle().settings(settings.pollIntervalMs()));
     p.putAll(settings.overrides());
     return p;

@@ -15,7 +15,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * One secured KRaft node, broker and controller in this JVM: prepares the run folder (TLS, secrets,
- * storage, client configurations), starts Kafka and stops it cleanly.
+ * the credentials in the runtime's bundle, storage, client configurations), starts Kafka and stops
+ * it cleanly.
  */
 public final class BrokerRuntime implements AutoCloseable {
   private final BrokerSettings settings;
@@ -41,9 +42,15 @@ public final class BrokerRuntime implements AutoCloseable {
     PortCheck.requireFree(settings.host(), settings.port(), "client", "--port");
     PortCheck.requireFree(
         "127.0.0.1", settings.controllerPort(), "controller", "--controller-port");
-    bundleRevision = BundlePreflight.check(BrokerProperties.authorizerSettings(settings));
+    if (managesBundle()) {
+      RuntimeBundleData.write(layout.defaultBundleDir(), identities);
+    }
+    bundleRevision =
+        BundlePreflight.check(
+            BrokerProperties.policySettings(settings),
+            DevCertificateAuthority.subject(settings.host()));
     tls.ensure(settings.host());
-    StorageInitializer.formatIfNeeded(layout.dataDir(), identities);
+    StorageInitializer.formatIfNeeded(layout.dataDir());
     Map<String, String> config = BrokerProperties.build(settings, tls, identities);
     writeServerProperties(layout.serverProperties(), config);
     clientConfigs = identities.writeClientConfigs(layout.clientsDir(), settings.bootstrap(), tls);
@@ -68,6 +75,19 @@ public final class BrokerRuntime implements AutoCloseable {
       close();
       throw new RuntimeFailure("the broker failed to start: " + rootMessage(e), e);
     }
+  }
+
+  /**
+   * True when the broker loads the runtime's own copy of the default bundle, into which it writes
+   * the demo identities' credentials. Any other bundle must carry its own.
+   */
+  public boolean managesBundle() {
+    BundleSource bundle = settings.bundle();
+    return bundle.kind().equals("dir")
+        && Path.of(bundle.location())
+            .toAbsolutePath()
+            .normalize()
+            .equals(settings.layout().defaultBundleDir());
   }
 
   /** The revision of the policy bundle checked before the start; empty when none was checked. */

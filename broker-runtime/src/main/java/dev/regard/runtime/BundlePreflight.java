@@ -1,5 +1,6 @@
 package dev.regard.runtime;
 
+import dev.regard.kafka.authn.AuthnConfig;
 import dev.regard.kafka.authorizer.Engines;
 import dev.regard.kafka.authorizer.config.AuthorizerConfig;
 import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
@@ -8,6 +9,12 @@ import dev.regard.kafka.bundle.BundleException;
 import dev.regard.kafka.bundle.BundleFiles;
 import dev.regard.kafka.bundle.BundleReader;
 import dev.regard.kafka.bundle.BundleSource;
+import dev.regard.rego.CompiledPolicy;
+import dev.regard.rego.RegoException;
+import dev.regard.rego.value.BooleanValue;
+import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.StringValue;
+import dev.regard.rego.value.Value;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
@@ -22,11 +29,14 @@ final class BundlePreflight {
 
   /**
    * Checks the bundle the broker configuration names; does nothing when the Regard authorizer is
-   * not configured or decisions come from an OPA server.
+   * not configured or decisions come from an OPA server. With Regard's principal builder, also
+   * checks that the authentication policy admits the node's own controller connection, without
+   * which Kafka would wait for its controller forever.
    *
+   * @param nodeCertificateName the distinguished name of the node's TLS certificate
    * @return the revision that will come into force, or empty when nothing was checked
    */
-  static Optional<String> check(Map<String, String> brokerConfig) {
+  static Optional<String> check(Map<String, String> brokerConfig, String nodeCertificateName) {
     if (!BrokerProperties.AUTHORIZER_CLASS.equals(brokerConfig.get("authorizer.class.name"))) {
       return Optional.empty();
     }
@@ -44,15 +54,19 @@ final class BundlePreflight {
     if (!config.getString(AuthorizerConfig.ENGINE).equals(AuthorizerConfig.ENGINE_EMBEDDED)) {
       return Optional.empty();
     }
+    Bundle bundle;
+    CompiledPolicy policy;
     try (BundleSource source = Engines.bundleSource(config)) {
       Optional<BundleFiles> files = source.fetch();
       if (files.isEmpty()) {
         throw new BundleException("the source holds no bundle");
       }
-      Bundle bundle = new BundleReader(Engines.bundleVerifier(config)).read(files.get());
-      EmbeddedEngine.compile(
-          bundle, Engines.evalLimits(config), config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
-      return Optional.of(bundle.revision());
+      bundle = new BundleReader(Engines.bundleVerifier(config)).read(files.get());
+      policy =
+          EmbeddedEngine.compile(
+              bundle,
+              Engines.evalLimits(config),
+              config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
     } catch (BundleException | RuntimeException e) {
       throw new RuntimeFailure(
           "the policy bundle from "
@@ -63,6 +77,62 @@ final class BundlePreflight {
               + " --bundle-file, --bundle-url, --bundle-git). Kafka was not started.",
           e);
     }
+    if (BrokerProperties.PRINCIPAL_BUILDER_CLASS.equals(
+        brokerConfig.get("principal.builder.class"))) {
+      requireControllerAdmitted(policy, brokerConfig, nodeCertificateName, describe(config));
+    }
+    return Optional.of(bundle.revision());
+  }
+
+  /**
+   * Asks the authentication policy about the connection the node makes to its own controller
+   * listener: TLS with the node's certificate, no SASL mechanism.
+   */
+  private static void requireControllerAdmitted(
+      CompiledPolicy policy, Map<String, String> brokerConfig, String certName, String source) {
+    String query = new AuthnConfig(brokerConfig).getString(AuthnConfig.QUERY);
+    ObjectValue input =
+        ObjectValue.builder()
+            .put("mechanism", StringValue.of(""))
+            .put("user", StringValue.of(certName))
+            .put("claims", ObjectValue.EMPTY)
+            .put("listener", StringValue.of(BrokerProperties.CONTROLLER_LISTENER))
+            .put("securityProtocol", StringValue.of("SSL"))
+            .put(
+                "client", ObjectValue.builder().put("address", StringValue.of("127.0.0.1")).build())
+            .put(
+                "tls",
+                ObjectValue.builder()
+                    .put("protocol", StringValue.of("TLSv1.3"))
+                    .put("cipherSuite", StringValue.of(""))
+                    .put("peerPrincipal", StringValue.of(certName))
+                    .build())
+            .build();
+    String outcome;
+    try {
+      Optional<Value> decision = policy.evaluate(query, input);
+      if (decision.equals(Optional.of(BooleanValue.TRUE))) {
+        return;
+      }
+      outcome = " is not true";
+    } catch (RegoException e) {
+      outcome = " fails (" + e.getMessage() + ")";
+    }
+    throw new RuntimeFailure(
+        "the policy bundle from "
+            + source
+            + " refuses the node's own connection to its controller listener ("
+            + query
+            + outcome
+            + " for listener "
+            + BrokerProperties.CONTROLLER_LISTENER
+            + ", a TLS client certificate "
+            + certName
+            + "), so Kafka could never start. Fix: list the listener under"
+            + " data.kafka.authn.listeners, as kafka/authn/listeners/"
+            + BrokerProperties.CONTROLLER_LISTENER
+            + "/data.json with {\"mechanisms\": [\"SSL\"]} (the runtime's run/bundle has it)."
+            + " Kafka was not started.");
   }
 
   /** The source for messages; credentials in a URL's user-info are hidden. */

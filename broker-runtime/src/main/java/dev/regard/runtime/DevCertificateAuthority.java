@@ -50,6 +50,11 @@ public final class DevCertificateAuthority {
     return secrets.get("tls.truststore.password");
   }
 
+  /** The distinguished name of the node's certificate for {@code hostName}, its TLS principal. */
+  static String subject(String hostName) {
+    return "CN=" + hostName;
+  }
+
   /** Creates the CA and broker certificate unless they exist; checks them either way. */
   public void ensure(String hostName) {
     if (!Files.exists(brokerKeystore()) || !Files.exists(truststore())) {
@@ -112,7 +117,7 @@ public final class DevCertificateAuthority {
           "-groupname",
           "secp256r1",
           "-dname",
-          "CN=" + hostName,
+          subject(hostName),
           "-validity",
           days(),
           "-keystore",

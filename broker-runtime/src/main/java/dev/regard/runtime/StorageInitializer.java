@@ -5,15 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * Formats Kafka's storage on the first start, with a new cluster id and the demo identities' SCRAM
- * credentials in the bootstrap metadata. Later starts find {@code meta.properties} and keep the
- * cluster id, the data and the credentials.
+ * Formats Kafka's storage on the first start, with a new cluster id. Later starts find {@code
+ * meta.properties} and keep the cluster id and the data. Credentials are not kept here: they live
+ * in the policy bundle, the one source the authentication handlers read.
  */
 public final class StorageInitializer {
   private StorageInitializer() {}
@@ -24,7 +23,7 @@ public final class StorageInitializer {
   }
 
   /** Formats {@code dataDir} unless it is formatted already; returns true when it formatted. */
-  public static boolean formatIfNeeded(Path dataDir, DemoIdentities identities) {
+  public static boolean formatIfNeeded(Path dataDir) {
     if (isFormatted(dataDir)) {
       return false;
     }
@@ -39,7 +38,6 @@ public final class StorageInitializer {
           .setMetadataLogDirectory(dataDir.toString())
           .addDirectory(dataDir.toString())
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-          .setScramArguments(scramArguments(identities))
           .run();
       return true;
     } catch (java.io.IOException e) {
@@ -60,18 +58,5 @@ public final class StorageInitializer {
               + "writable, or delete it if a previous format was interrupted.",
           e);
     }
-  }
-
-  private static List<String> scramArguments(DemoIdentities identities) {
-    return identities.all().stream()
-        .map(
-            id ->
-                DemoIdentities.MECHANISM
-                    + "=[name="
-                    + id.name()
-                    + ",password="
-                    + identities.password(id)
-                    + "]")
-        .toList();
   }
 }

@@ -87,6 +87,46 @@ class RuntimeFailuresTest {
   }
 
   @Test
+  void aBundleThatRefusesTheControllerConnectionStopsTheStart() throws Exception {
+    // The stock default bundle knows nothing of the runtime's CONTROLLER listener.
+    DefaultBundle.extract(tmp.resolve("bundle"));
+    Path run = tmp.resolve("run");
+    BrokerRuntime runtime = new BrokerRuntime(settings(run, freePort(), freePort()));
+    assertThat(runtime.managesBundle()).isFalse();
+    assertThatThrownBy(runtime::start)
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("refuses the node's own connection to its controller listener")
+        .hasMessageContaining("CN=localhost")
+        .hasMessageContaining("kafka/authn/listeners/CONTROLLER/data.json")
+        .hasMessageContaining("Kafka was not started");
+    assertThat(run.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void theRuntimesOwnBundleAdmitsTheControllerConnection() throws Exception {
+    Path run = tmp.resolve("run");
+    RunLayout layout = new RunLayout(run);
+    DefaultBundle.extract(layout.defaultBundleDir());
+    BrokerSettings settings =
+        new BrokerSettings(
+            layout,
+            "localhost",
+            freePort(),
+            freePort(),
+            BundleSource.directory(layout.defaultBundleDir().toString()),
+            1000,
+            Map.of());
+    assertThat(new BrokerRuntime(settings).managesBundle()).isTrue();
+    Secrets secrets = new Secrets(layout.secretsDir().resolve("secrets.properties"));
+    RuntimeBundleData.write(layout.defaultBundleDir(), new DemoIdentities(secrets));
+    assertThat(
+            BundlePreflight.check(
+                BrokerProperties.policySettings(settings),
+                DevCertificateAuthority.subject(settings.host())))
+        .isPresent();
+  }
+
+  @Test
   void anUnwritableRunFolderIsRefusedUpFront() throws Exception {
     Path file = Files.writeString(tmp.resolve("a-file"), "not a folder");
     assertThatThrownBy(() -> new BrokerRuntime(settings(file.resolve("run"), 1, 2)))

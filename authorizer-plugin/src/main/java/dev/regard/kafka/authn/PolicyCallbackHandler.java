@@ -4,9 +4,6 @@ import dev.regard.kafka.authn.policy.AuthnPolicy;
 import dev.regard.kafka.authn.policy.SharedEngines;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.kafka.common.security.auth.AuthenticateCallbackHandler;
 import org.slf4j.Logger;
@@ -51,15 +48,11 @@ abstract class PolicyCallbackHandler implements AuthenticateCallbackHandler, Aut
   }
 
   private void awaitFirstBundle(long timeoutMs) {
-    try {
-      lease.engine().ready().get(timeoutMs, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
+    if (!lease.awaitFirstBundle(timeoutMs)) {
       LOG.warn(
           "No policy bundle in force after {} ms: {} authentications fail until one is",
           timeoutMs,
           mechanism);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

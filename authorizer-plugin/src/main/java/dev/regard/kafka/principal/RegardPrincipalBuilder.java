@@ -50,6 +50,8 @@ public final class RegardPrincipalBuilder
     sslMapper =
         SslPrincipalMapper.fromRules(config.getString(AuthnConfig.SSL_PRINCIPAL_MAPPING_RULES));
     lease = SharedEngines.acquire(configs);
+    // Only the first connections of a starting broker wait; afterwards the bundle is in force.
+    lease.awaitFirstBundle(config.getLong(AuthnConfig.READY_TIMEOUT_MS));
     policy =
         new AuthnPolicy(
             lease.engine(),

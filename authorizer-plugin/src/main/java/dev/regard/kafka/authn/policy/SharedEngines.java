@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -34,6 +37,23 @@ public final class SharedEngines {
 
     public PolicyEngine engine() {
       return engine;
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for the first bundle, so connections that arrive while the
+     * broker starts are judged by the policy rather than refused for want of one. Returns false
+     * when none came into force in time; every decision then fails closed until one does.
+     */
+    public boolean awaitFirstBundle(long timeoutMs) {
+      try {
+        engine.ready().get(timeoutMs, TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException | ExecutionException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
 
     @Override
