@@ -109,6 +109,8 @@ public final class Compiler {
     Map<String, RuleGroup> functions = new HashMap<>();
     List<Program.RuleRef> ruleRefs = new ArrayList<>();
     Map<Module, Resolver> resolvers = new HashMap<>();
+    int groupCount = 0;
+    List<RuleGroup> groups = new ArrayList<>();
     for (Module m : modules) {
       resolvers.put(
           m,
@@ -149,12 +151,14 @@ public final class Compiler {
               kind,
               arities.getOrDefault(e.getKey(), 0),
               rules,
-              defaultValue);
+              defaultValue,
+              groupCount++);
       DocNode node = root;
       for (Value k : group.path()) {
         node = node.childOrCreate(k);
       }
       node.setGroup(group);
+      groups.add(group);
       if (kind == RuleGroup.Kind.FUNCTION) {
         functions.put(e.getKey(), group);
       }
@@ -162,7 +166,15 @@ public final class Compiler {
     failIfErrors();
     new RecursionCheck(root, errors).run();
     failIfErrors();
-    return new Program(root, data, Map.copyOf(functions), builtins, List.copyOf(ruleRefs));
+    Map<String, RuleGroup> functionsByName = Map.copyOf(functions);
+    return new Program(
+        root,
+        data,
+        functionsByName,
+        builtins,
+        List.copyOf(ruleRefs),
+        groupCount,
+        Precomputed.of(root, data, functionsByName, builtins, groups));
   }
 
   private CompiledRule compileRule(

@@ -20,6 +20,20 @@ public final class DocNode {
     return view;
   }
 
+  public boolean hasChildren() {
+    return !children.isEmpty();
+  }
+
+  /**
+   * Whether this node's document can be looked up one key at a time: a partial set or object with
+   * no rules below it.
+   */
+  public boolean keyed() {
+    return group != null
+        && children.isEmpty()
+        && (group.kind() == RuleGroup.Kind.OBJECT || group.kind() == RuleGroup.Kind.MULTI);
+  }
+
   public DocNode child(Value key) {
     return children.get(key);
   }

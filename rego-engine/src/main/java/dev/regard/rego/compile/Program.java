@@ -9,14 +9,18 @@ import java.util.Map;
 
 /**
  * The output of compilation: the virtual-document tree, the base data, the functions by full name
- * and the builtins. Immutable and safe to share between threads.
+ * and the builtins. Immutable and safe to share between threads. {@code groupCount} is the number
+ * of rule groups, whose {@link RuleGroup#index() indices} run from zero below it; {@code
+ * precomputed} holds what is known about the rules' terms before any query.
  */
 public record Program(
     DocNode root,
     Value data,
     Map<String, RuleGroup> functions,
     BuiltinRegistry builtins,
-    List<RuleRef> rules) {
+    List<RuleRef> rules,
+    int groupCount,
+    Precomputed precomputed) {
   /** A rule's reference and where it is defined. */
   public record RuleRef(String ref, Location location) {}
 

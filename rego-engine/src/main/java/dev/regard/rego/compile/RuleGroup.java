@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * All rules that define the document at one path, such as {@code data.pkg.p}, across modules.
- * {@code defaultValue} is the value of a {@code default} rule, or null.
+ * {@code defaultValue} is the value of a {@code default} rule, or null. {@code index} numbers the
+ * groups of a program from zero, so that evaluation can cache their values in an array.
  */
 public record RuleGroup(
     String name,
@@ -13,7 +14,8 @@ public record RuleGroup(
     Kind kind,
     int arity,
     List<CompiledRule> rules,
-    Value defaultValue) {
+    Value defaultValue,
+    int index) {
   /** How the rules of a group combine into one document. */
   public enum Kind {
     /** Rules whose head is the whole path: one value. */

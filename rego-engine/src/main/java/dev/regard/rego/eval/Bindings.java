@@ -1,32 +1,53 @@
 package dev.regard.rego.eval;
 
 import dev.regard.rego.value.Value;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
-/** Variable bindings of one body evaluation, with a trail so that backtracking can undo them. */
+/**
+ * Variable bindings of one body evaluation, kept as a stack so that backtracking undoes them by
+ * popping. Bodies bind few variables, so a linear scan beats hashing; a name is bound at most once
+ * at a time because only unbound variables are bound.
+ */
 final class Bindings {
-  private final Map<String, Value> values = new HashMap<>();
-  private final List<String> trail = new ArrayList<>();
+  private static final String[] NO_NAMES = {};
+  private static final Value[] NO_VALUES = {};
+
+  // Allocated on the first binding: many rule bodies bind nothing.
+  private String[] names = NO_NAMES;
+  private Value[] values = NO_VALUES;
+  private int size;
 
   Value get(String name) {
-    return values.get(name);
+    for (int i = size - 1; i >= 0; i--) {
+      String n = names[i];
+      // Names compare by identity or cached hash first; equals only confirms a likely match.
+      if (n == name || (n.hashCode() == name.hashCode() && n.equals(name))) {
+        return values[i];
+      }
+    }
+    return null;
   }
 
   void bind(String name, Value value) {
-    values.put(name, value);
-    trail.add(name);
+    if (size == names.length) {
+      int capacity = Math.max(8, size * 2);
+      names = Arrays.copyOf(names, capacity);
+      values = Arrays.copyOf(values, capacity);
+    }
+    names[size] = name;
+    values[size] = value;
+    size++;
   }
 
   int mark() {
-    return trail.size();
+    return size;
   }
 
   void undo(int mark) {
-    for (int i = trail.size() - 1; i >= mark; i--) {
-      values.remove(trail.remove(i));
+    for (int i = size - 1; i >= mark; i--) {
+      names[i] = null;
+      values[i] = null;
     }
+    size = Math.min(size, mark);
   }
 }

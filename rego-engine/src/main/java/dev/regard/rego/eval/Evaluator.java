@@ -10,6 +10,7 @@ import dev.regard.rego.builtins.BuiltinContext;
 import dev.regard.rego.builtins.BuiltinException;
 import dev.regard.rego.compile.CompiledRule;
 import dev.regard.rego.compile.DocNode;
+import dev.regard.rego.compile.Precomputed;
 import dev.regard.rego.compile.Program;
 import dev.regard.rego.compile.RuleGroup;
 import dev.regard.rego.value.ArrayValue;
@@ -21,7 +22,6 @@ import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +62,8 @@ public final class Evaluator implements BuiltinContext {
   private Value input;
   private DataOverride dataOverride;
   private Map<String, Term> mocks = Map.of();
-  private Map<Object, Value> cache = new IdentityHashMap<>();
-  private Map<KeyedDoc, Value> keyedCache = new HashMap<>();
+  private Value[] cache; // group values by group index; UNDEFINED marks an undefined document
+  private Map<KeyedDoc, Value> keyedCache; // created on first use: many queries need none
 
   public Evaluator(
       Program program, Value input, long nowNs, long deadlineNanos, long maxSteps, boolean strict) {
@@ -73,6 +73,7 @@ public final class Evaluator implements BuiltinContext {
     this.deadlineNanos = deadlineNanos;
     this.maxSteps = maxSteps;
     this.strict = strict;
+    this.cache = new Value[program.groupCount()];
   }
 
   // ------------------------------------------------------------------ public entry points
@@ -161,17 +162,91 @@ public final class Evaluator implements BuiltinContext {
 
   // ------------------------------------------------------------------ bodies
 
-  boolean evalBody(List<Literal> body, int i, Bindings b, Cont k) {
-    if (i == body.size()) {
-      return k.run();
-    }
-    charge(1);
-    enter();
+  boolean evalBody(List<Literal> body, int start, Bindings b, Cont k) {
+    // Literals with at most one outcome run in this loop, each inside the previous one's depth
+    // and bindings as if they were nested continuations; the first other literal continues the
+    // general way.
+    int mark = b.mark();
+    int entered = 0;
     try {
-      return evalLiteral(body.get(i), b, () -> evalBody(body, i + 1, b, k));
+      for (int i = start; i < body.size(); i++) {
+        Literal l = body.get(i);
+        charge(1);
+        enter();
+        entered++;
+        int outcome = l.withs().isEmpty() ? singleOutcome(l, b) : NOT_SINGLE;
+        if (outcome == FAILED) {
+          return false;
+        }
+        if (outcome == NOT_SINGLE) {
+          int next = i + 1;
+          return evalLiteral(l, b, () -> evalBody(body, next, b, k));
+        }
+      }
+      return k.run();
     } finally {
-      depth--;
+      depth -= entered;
+      b.undo(mark);
     }
+  }
+
+  private static final int SUCCEEDED = 0;
+  private static final int FAILED = 1;
+  private static final int NOT_SINGLE = 2;
+
+  /**
+   * Runs a literal without {@code with} that has at most one outcome: a test of a single term, or
+   * the assignment of a single term to an unbound variable (whose binding stays for the rest of the
+   * body). Returns NOT_SINGLE, having done nothing, for any other literal.
+   */
+  private int singleOutcome(Literal l, Bindings b) {
+    Stmt s = l.stmt();
+    if (s instanceof Stmt.TermStmt t) {
+      Value v = trySingle(t.term(), b);
+      if (v == NOT_SINGLE_VALUE) {
+        return NOT_SINGLE;
+      }
+      boolean holds = v != null && !v.equals(BooleanValue.FALSE);
+      return holds != l.negated() ? SUCCEEDED : FAILED;
+    }
+    if (l.negated()) {
+      return NOT_SINGLE;
+    }
+    if (s instanceof Stmt.SomeDecl) {
+      return SUCCEEDED;
+    }
+    Term left;
+    Term right;
+    if (s instanceof Stmt.Assign a) {
+      left = a.left();
+      right = a.right();
+    } else if (s instanceof Stmt.Unify u) {
+      left = u.left();
+      right = u.right();
+    } else {
+      return NOT_SINGLE;
+    }
+    // As unify does: the variable is the left side if that is unbound, else the right side.
+    Term.Var target;
+    Term source;
+    if (isUnboundVar(left, b)) {
+      target = (Term.Var) left;
+      source = right;
+    } else if (isUnboundVar(right, b)) {
+      target = (Term.Var) right;
+      source = left;
+    } else {
+      return NOT_SINGLE;
+    }
+    Value v = trySingle(source, b);
+    if (v == NOT_SINGLE_VALUE) {
+      return NOT_SINGLE;
+    }
+    if (v == null) {
+      return FAILED;
+    }
+    b.bind(target.name(), v);
+    return SUCCEEDED;
   }
 
   private boolean evalLiteral(Literal l, Bindings b, Cont k) {
@@ -200,6 +275,10 @@ public final class Evaluator implements BuiltinContext {
 
   private boolean evalStmt(Stmt s, Bindings b, Cont k) {
     if (s instanceof Stmt.TermStmt t) {
+      Value single = trySingle(t.term(), b);
+      if (single != NOT_SINGLE_VALUE) {
+        return single != null && !single.equals(BooleanValue.FALSE) && k.run();
+      }
       return evalTerm(t.term(), b, v -> !v.equals(BooleanValue.FALSE) && k.run());
     } else if (s instanceof Stmt.Unify u) {
       return unify(u.left(), u.right(), b, k);
@@ -311,7 +390,7 @@ public final class Evaluator implements BuiltinContext {
       Value input,
       DataOverride data,
       Map<String, Term> mocks,
-      Map<Object, Value> cache,
+      Value[] cache,
       Map<KeyedDoc, Value> keyedCache) {}
 
   private State save() {
@@ -384,8 +463,8 @@ public final class Evaluator implements BuiltinContext {
     if (newMocks != null) {
       mocks = newMocks;
     }
-    cache = new IdentityHashMap<>();
-    keyedCache = new HashMap<>();
+    cache = new Value[program.groupCount()];
+    keyedCache = null;
     try {
       return evalPlain(
           l,
@@ -642,7 +721,15 @@ public final class Evaluator implements BuiltinContext {
       return k.accept(val);
     } else if (t instanceof Term.Ref r) {
       return evalRef(r, b, k);
-    } else if (t instanceof Term.ArrayTerm a) {
+    }
+    if (t instanceof Term.ArrayTerm || t instanceof Term.SetTerm || t instanceof Term.ObjectTerm) {
+      // Literals made only of constants were built once at compile time.
+      Precomputed.Facts f = program.precomputed().facts(t);
+      if (f != null && f.constant() != null) {
+        return k.accept(f.constant());
+      }
+    }
+    if (t instanceof Term.ArrayTerm a) {
       return evalItems(
           a.items(), 0, new Value[a.items().size()], b, vals -> k.accept(ArrayValue.of(vals)));
     } else if (t instanceof Term.SetTerm s) {
@@ -751,11 +838,142 @@ public final class Evaluator implements BuiltinContext {
         });
   }
 
+  // ------------------------------------------------------------------ single values
+
+  /*
+   * Most terms of a policy have at most one value: constants, bound variables, references with
+   * constant or bound keys into the input or down to a rule, and calls of such terms (see
+   * Precomputed.Facts.singleVars). Those are computed here directly, without a continuation per
+   * step; the order of evaluation and the steps charged are the same as through evalTerm.
+   * trySingle decides from the term and the bindings alone, before evaluating anything, so a term
+   * is computed either entirely here or entirely the general way.
+   */
+
+  /** Marks a term that is not computed here. */
+  private static final Value NOT_SINGLE_VALUE = StringValue.of("\u0000not single");
+
+  /**
+   * The value of a term if it has at most one (null when it is undefined), or NOT_SINGLE_VALUE,
+   * having done nothing, for a term to evaluate the general way.
+   */
+  private Value trySingle(Term t, Bindings b) {
+    if (t instanceof Term.Scalar s) {
+      return s.value();
+    } else if (t instanceof Term.Var v) {
+      Value val = b.get(v.name());
+      return val != null ? val : NOT_SINGLE_VALUE;
+    }
+    if (dataOverride != null || !mocks.isEmpty()) {
+      return NOT_SINGLE_VALUE;
+    }
+    Precomputed.Facts f = program.precomputed().facts(t);
+    List<Term.Var> vars = f == null ? null : f.singleVars();
+    if (vars == null) {
+      return NOT_SINGLE_VALUE;
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      if (b.get(vars.get(i).name()) == null) {
+        return NOT_SINGLE_VALUE;
+      }
+    }
+    return t instanceof Term.Ref r ? refValue(r, f, b) : callValue((Term.Call) t, f, b);
+  }
+
+  /** The value of a part of a term trySingle accepted, or null when it is undefined. */
+  private Value singleValue(Term t, Bindings b) {
+    if (t instanceof Term.Scalar s) {
+      return s.value();
+    } else if (t instanceof Term.Var v) {
+      return b.get(v.name());
+    }
+    Precomputed.Facts f = program.precomputed().facts(t);
+    return t instanceof Term.Ref r ? refValue(r, f, b) : callValue((Term.Call) t, f, b);
+  }
+
+  /** The value of a single reference, as walkNode and walk find it. */
+  private Value refValue(Term.Ref r, Precomputed.Facts f, Bindings b) {
+    List<Term> path = r.path();
+    Precomputed.Prefix prefix = f.prefix();
+    if (prefix == null) {
+      return input == null ? null : walkValue(input, path, 0, b); // an input reference
+    }
+    int i = prefix.length();
+    if (i > 0) {
+      charge(i);
+    }
+    DocNode node = prefix.node();
+    if (node != null) {
+      Value v = materialize(node, prefix.base(), null);
+      return v == null ? null : walkValue(v, path, i, b);
+    }
+    Value base = prefix.base();
+    for (; base != null && i < path.size(); i++) {
+      charge(1);
+      Value key = singleValue(path.get(i), b);
+      base = key == null ? null : indexBase(base, key);
+    }
+    return base;
+  }
+
+  /** Follows single keys into a value; null when a key is undefined or missing. */
+  private Value walkValue(Value v, List<Term> path, int i, Bindings b) {
+    for (; v != null && i < path.size(); i++) {
+      charge(1);
+      Value key = singleValue(path.get(i), b);
+      v = key == null ? null : index(v, key);
+    }
+    return v;
+  }
+
+  /** The result of a single call, as evalCall computes it. */
+  private Value callValue(Term.Call c, Precomputed.Facts f, Bindings b) {
+    List<Term> terms = c.args();
+    if (f.memberSet() != null) {
+      Value x = singleValue(terms.get(0), b);
+      if (x == null) {
+        return null;
+      }
+      charge(1);
+      return BooleanValue.of(keyedValue(f.memberSet(), x) != null);
+    }
+    Value[] args = new Value[terms.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = singleValue(terms.get(i), b);
+      if (args[i] == null) {
+        return null;
+      }
+    }
+    charge(1);
+    Precomputed.Callee callee = f.callee();
+    return invoke(c.name(), callee.function(), callee.builtin(), args, c.location());
+  }
+
+  /** What a call denotes: looked up at compile time for calls in rules, here otherwise. */
+  private Precomputed.Callee callee(Term.Call c) {
+    Precomputed.Facts f = program.precomputed().facts(c);
+    return f != null
+        ? f.callee()
+        : Precomputed.callee(c.name(), program.functions(), program.builtins());
+  }
+
   // ------------------------------------------------------------------ references
 
   private boolean evalRef(Term.Ref r, Bindings b, ValueCont k) {
+    Value single = trySingle(r, b);
+    if (single != NOT_SINGLE_VALUE) {
+      return single != null && k.accept(single);
+    }
     if (r.head() instanceof Term.Var v) {
       if (v.name().equals("data")) {
+        Precomputed.Facts f = dataOverride == null ? program.precomputed().facts(r) : null;
+        Precomputed.Prefix prefix = f == null ? null : f.prefix();
+        if (prefix != null) {
+          // The constant keys were followed at compile time; charge the steps they stand for.
+          if (prefix.length() > 0) {
+            charge(prefix.length());
+          }
+          return walkNode(prefix.node(), prefix.base(), null, r.path(), prefix.length(), b, k);
+        }
         return evalData(r.path(), b, k);
       }
       if (v.name().equals("input")) {
@@ -819,48 +1037,65 @@ public final class Evaluator implements BuiltinContext {
    */
   private boolean walkNode(
       DocNode node, Value base, DataOverride ov, List<Term> path, int i, Bindings b, ValueCont k) {
-    if (ov != null && ov.value() != null) {
-      return walk(ov.value(), path, i, b, k);
-    }
-    if (node == null && ov == null && (base == null || i == path.size())) {
-      return base != null && walk(base, path, i, b, k);
-    }
-    if (ov == null
-        && node != null
-        && isKeyed(node)
-        && i < path.size()
-        && !hasUnbound(path.get(i), b)) {
-      RuleGroup g = node.group();
+    // Constant keys, the common case, are followed in this loop rather than by recursion through
+    // a continuation per step.
+    while (true) {
+      if (ov != null && ov.value() != null) {
+        return walk(ov.value(), path, i, b, k);
+      }
+      if (node == null && ov == null && (base == null || i == path.size())) {
+        return base != null && walk(base, path, i, b, k);
+      }
+      if (ov == null
+          && node != null
+          && node.keyed()
+          && i < path.size()
+          && !hasUnbound(path.get(i), b)) {
+        RuleGroup g = node.group();
+        int next = i + 1;
+        return evalTerm(
+            path.get(i),
+            b,
+            key -> {
+              Value v = keyedValue(g, key);
+              return v != null && walk(v, path, next, b, k);
+            });
+      }
+      if (node != null && node.group() != null || i == path.size()) {
+        Value v = materialize(node, base, ov);
+        return v != null && walk(v, path, i, b, k);
+      }
+      charge(1);
+      Term p = path.get(i);
+      if (p instanceof Term.Scalar s) {
+        Value key = s.value();
+        node = node == null ? null : node.child(key);
+        base = base == null ? null : indexBase(base, key);
+        ov = ov == null ? null : ov.child(key);
+        i++;
+        continue;
+      }
+      if (hasUnbound(p, b)) {
+        Value all = materialize(node, base, ov);
+        return all != null && walk(all, path, i, b, k);
+      }
+      DocNode n = node;
+      Value bv = base;
+      DataOverride o = ov;
+      int next = i + 1;
       return evalTerm(
-          path.get(i),
+          p,
           b,
-          key -> {
-            Value v = keyedValue(g, key);
-            return v != null && walk(v, path, i + 1, b, k);
-          });
+          key ->
+              walkNode(
+                  n == null ? null : n.child(key),
+                  bv == null ? null : indexBase(bv, key),
+                  o == null ? null : o.child(key),
+                  path,
+                  next,
+                  b,
+                  k));
     }
-    if (node != null && node.group() != null || i == path.size()) {
-      Value v = materialize(node, base, ov);
-      return v != null && walk(v, path, i, b, k);
-    }
-    charge(1);
-    Term p = path.get(i);
-    if (hasUnbound(p, b)) {
-      Value all = materialize(node, base, ov);
-      return all != null && walk(all, path, i, b, k);
-    }
-    return evalTerm(
-        p,
-        b,
-        key ->
-            walkNode(
-                node == null ? null : node.child(key),
-                base == null ? null : indexBase(base, key),
-                ov == null ? null : ov.child(key),
-                path,
-                i + 1,
-                b,
-                k));
   }
 
   /** The full value of the document at a node: base data, rule values and overrides merged. */
@@ -876,7 +1111,7 @@ public final class Evaluator implements BuiltinContext {
         return null;
       }
       result = groupValue(node.group());
-      if (!node.children().isEmpty() && result instanceof ObjectValue obj) {
+      if (node.hasChildren() && result instanceof ObjectValue obj) {
         ObjectValue.Builder ob = obj.toBuilder();
         for (Map.Entry<Value, DocNode> c : node.children().entrySet()) {
           Value cv = materialize(c.getValue(), null, null);
@@ -917,7 +1152,10 @@ public final class Evaluator implements BuiltinContext {
 
   // ------------------------------------------------------------------ rules
 
-  /** The partial-set group a constant data reference names, or null. */
+  /**
+   * The partial-set group a constant data reference names, or null; for terms of queries (those of
+   * rules were looked up at compile time).
+   */
   private RuleGroup keyedSet(Term t) {
     if (!(t instanceof Term.Ref r)
         || !(r.head() instanceof Term.Var v)
@@ -930,15 +1168,7 @@ public final class Evaluator implements BuiltinContext {
         return null;
       }
     }
-    return isKeyed(node) && node.group().kind() == RuleGroup.Kind.MULTI ? node.group() : null;
-  }
-
-  /** A group whose document can be looked up one key at a time. */
-  private static boolean isKeyed(DocNode node) {
-    RuleGroup g = node.group();
-    return g != null
-        && node.children().isEmpty()
-        && (g.kind() == RuleGroup.Kind.OBJECT || g.kind() == RuleGroup.Kind.MULTI);
+    return node.keyed() && node.group().kind() == RuleGroup.Kind.MULTI ? node.group() : null;
   }
 
   /** A cache key: a group by identity and one key of its document. */
@@ -960,11 +1190,14 @@ public final class Evaluator implements BuiltinContext {
    * the matching rules.
    */
   private Value keyedValue(RuleGroup g, Value key) {
-    Value full = cache.get(g);
+    Value full = cache[g.index()];
     if (full != null) {
       return full == UNDEFINED ? null : index(full, key);
     }
     KeyedDoc ck = new KeyedDoc(g, key);
+    if (keyedCache == null) {
+      keyedCache = new HashMap<>();
+    }
     Value cached = keyedCache.get(ck);
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
@@ -1035,7 +1268,7 @@ public final class Evaluator implements BuiltinContext {
 
   /** The value of a group's document (null when undefined), cached for the query. */
   private Value groupValue(RuleGroup g) {
-    Value cached = cache.get(g);
+    Value cached = cache[g.index()];
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
@@ -1052,7 +1285,7 @@ public final class Evaluator implements BuiltinContext {
     } finally {
       depth--;
     }
-    cache.put(g, v == null ? UNDEFINED : v);
+    cache[g.index()] = v == null ? UNDEFINED : v;
     return v;
   }
 
@@ -1241,11 +1474,18 @@ public final class Evaluator implements BuiltinContext {
   // ------------------------------------------------------------------ calls
 
   private boolean evalCall(Term.Call c, Bindings b, ValueCont k) {
-    if (c.name().equals("internal.member_2")
+    Value single = trySingle(c, b);
+    if (single != NOT_SINGLE_VALUE) {
+      return single != null && k.accept(single);
+    }
+    String name = c.name();
+    boolean mocked = !mocks.isEmpty() && mocks.containsKey(name);
+    if (!mocked
+        && name.equals("internal.member_2")
         && c.args().size() == 2
-        && dataOverride == null
-        && !mocks.containsKey(c.name())) {
-      RuleGroup set = keyedSet(c.args().get(1));
+        && dataOverride == null) {
+      Precomputed.Facts f = program.precomputed().facts(c);
+      RuleGroup set = f != null ? f.memberSet() : keyedSet(c.args().get(1));
       if (set != null) {
         // `x in some_partial_set`: test the one element instead of computing the whole set
         return evalTerm(
@@ -1257,20 +1497,25 @@ public final class Evaluator implements BuiltinContext {
             });
       }
     }
-    int arity = arity(c.name());
+    Precomputed.Callee callee = callee(c);
+    RuleGroup fn = callee.function();
+    Builtin bi = callee.builtin();
+    int arity = callee.arity();
+    boolean relation = !mocked && bi != null && bi.relation();
     int inputs = Math.min(arity, c.args().size());
     return evalItems(
-        c.args().subList(0, inputs),
+        inputs == c.args().size() ? c.args() : c.args().subList(0, inputs),
         0,
         new Value[inputs],
         b,
         args -> {
           charge(1);
-          Value result = call(c.name(), args, c.location());
+          Value result =
+              mocked ? call(name, args, c.location()) : invoke(name, fn, bi, args, c.location());
           if (result == null) {
             return false;
           }
-          if (isRelation(c.name())) {
+          if (relation) {
             return forEach(
                 result,
                 (i, out) ->
@@ -1283,28 +1528,6 @@ public final class Evaluator implements BuiltinContext {
           }
           return k.accept(result);
         });
-  }
-
-  private boolean isRelation(String name) {
-    return !mocks.containsKey(name)
-        && !program.functions().containsKey(name)
-        && program.builtins().find(name).map(Builtin::relation).orElse(false);
-  }
-
-  private int arity(String name) {
-    switch (name) {
-      case "internal.member_2":
-        return 2;
-      case "internal.member_3":
-        return 3;
-      default:
-        break;
-    }
-    RuleGroup g = program.functions().get(name);
-    if (g != null) {
-      return g.arity();
-    }
-    return program.builtins().find(name).map(Builtin::arity).orElse(0);
   }
 
   /** Calls a function or builtin by name, honouring {@code with} replacements. */
@@ -1326,6 +1549,13 @@ public final class Evaluator implements BuiltinContext {
         }
       }
     }
+    RuleGroup g = program.functions().get(name);
+    return invoke(
+        name, g, g == null ? program.builtins().find(name).orElse(null) : null, args, loc);
+  }
+
+  /** Calls the function {@code g} or else {@code builtin}, both looked up by {@code name}. */
+  private Value invoke(String name, RuleGroup g, Builtin builtin, Value[] args, Location loc) {
     switch (name) {
       case "internal.member_2":
         return BooleanValue.of(member(args[0], args[1]));
@@ -1337,11 +1567,9 @@ public final class Evaluator implements BuiltinContext {
       default:
         break;
     }
-    RuleGroup g = program.functions().get(name);
     if (g != null) {
       return callFunction(g, args);
     }
-    Builtin builtin = program.builtins().find(name).orElse(null);
     if (builtin == null) {
       throw new RegoException("rego_type_error", "undefined function " + name, loc);
     }
@@ -1363,12 +1591,23 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private static boolean member(Value x, Value coll) {
+    // Indexed loops: the list views would allocate an iterator per test.
     if (coll instanceof ArrayValue a) {
-      return a.elements().contains(x);
+      for (int i = 0; i < a.size(); i++) {
+        if (x.equals(a.get(i))) {
+          return true;
+        }
+      }
+      return false;
     } else if (coll instanceof SetValue s) {
       return s.contains(x);
     } else if (coll instanceof ObjectValue o) {
-      return o.values().contains(x);
+      for (int i = 0; i < o.size(); i++) {
+        if (x.equals(o.valueAt(i))) {
+          return true;
+        }
+      }
+      return false;
     } else {
       return false;
     }
