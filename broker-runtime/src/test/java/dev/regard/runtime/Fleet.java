@@ -20,20 +20,20 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A KRaft cluster in this JVM: one controller and {@code n} brokers, each a separate {@link
- * KafkaRaftServer} with its own data folder and ports, all with the same authorizer settings.
- * Listeners are SASL_PLAINTEXT with PLAIN identities: plain-admin (the cluster's own principal, a
- * super user), alice, bob and mallory, each with password "&lt;name&gt;-secret".
+ * A KRaft cluster in this JVM: a quorum of three controllers and {@code n} brokers, each a separate
+ * {@link KafkaRaftServer} with its own data folder and ports, all with the same authorizer
+ * settings. Listeners are SASL_PLAINTEXT with PLAIN identities: plain-admin (the cluster's own
+ * principal, a super user), alice, bob and mallory, each with password "&lt;name&gt;-secret".
  *
  * <p>Kafka's own multi-node test kit needs test classes Kafka does not publish, hence this one.
  */
 final class Fleet implements AutoCloseable {
-  private static final int CONTROLLER_ID = 100;
+  private static final List<Integer> CONTROLLER_IDS = List.of(100, 101, 102);
   private static final List<String> USERS = List.of("alice", "bob", "mallory");
 
   private final Path dir;
   private final String clusterId = Uuid.randomUuid().toString();
-  private final int controllerPort;
+  private final Map<Integer, Integer> controllerPorts = new LinkedHashMap<>();
   private final Map<Integer, Integer> brokerPorts = new LinkedHashMap<>();
   private final Map<String, String> authorizer;
   private final Map<Integer, KafkaRaftServer> servers = new LinkedHashMap<>();
@@ -41,21 +41,28 @@ final class Fleet implements AutoCloseable {
   Fleet(Path dir, int brokers, Map<String, String> authorizer) throws Exception {
     this.dir = dir;
     this.authorizer = Map.copyOf(authorizer);
-    this.controllerPort = RuntimeFailuresTest.freePort();
+    for (int id : CONTROLLER_IDS) {
+      controllerPorts.put(id, RuntimeFailuresTest.freePort());
+    }
     for (int id = 1; id <= brokers; id++) {
       brokerPorts.put(id, RuntimeFailuresTest.freePort());
     }
     try {
-      start(CONTROLLER_ID);
-      List<CompletableFuture<Void>> started = new ArrayList<>();
-      for (int id : brokerPorts.keySet()) {
-        started.add(CompletableFuture.runAsync(() -> start(id)));
-      }
-      CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
+      // The controllers start together: none can finish an election alone.
+      startAll(controllerPorts.keySet());
+      startAll(brokerPorts.keySet());
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  private void startAll(Set<Integer> ids) {
+    List<CompletableFuture<Void>> started = new ArrayList<>();
+    for (int id : ids) {
+      started.add(CompletableFuture.runAsync(() -> start(id)));
+    }
+    CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
   }
 
   Set<Integer> brokerIds() {
@@ -118,7 +125,9 @@ final class Fleet implements AutoCloseable {
 
     Map<String, String> c = new LinkedHashMap<>();
     c.put("node.id", Integer.toString(id));
-    c.put("controller.quorum.voters", CONTROLLER_ID + "@127.0.0.1:" + controllerPort);
+    List<String> voters = new ArrayList<>();
+    controllerPorts.forEach((voter, port) -> voters.add(voter + "@127.0.0.1:" + port));
+    c.put("controller.quorum.voters", String.join(",", voters));
     c.put("controller.listener.names", "CONTROLLER");
     c.put("listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
     c.put("sasl.enabled.mechanisms", "PLAIN");
@@ -126,9 +135,9 @@ final class Fleet implements AutoCloseable {
     c.put("listener.name.controller.plain.sasl.jaas.config", jaas);
     c.put("log.dirs", dir.resolve("node-" + id).toString());
     c.put("super.users", "User:plain-admin");
-    if (id == CONTROLLER_ID) {
+    if (controllerPorts.containsKey(id)) {
       c.put("process.roles", "controller");
-      c.put("listeners", "CONTROLLER://127.0.0.1:" + controllerPort);
+      c.put("listeners", "CONTROLLER://127.0.0.1:" + controllerPorts.get(id));
     } else {
       int port = brokerPorts.get(id);
       c.put("process.roles", "broker");
@@ -166,7 +175,7 @@ final class Fleet implements AutoCloseable {
       running = new ArrayList<>(servers.values());
       servers.clear();
     }
-    // Brokers first, then the controller they report to.
+    // Brokers first, then the controllers they report to.
     for (int i = running.size() - 1; i >= 0; i--) {
       running.get(i).shutdown();
       running.get(i).awaitShutdown();

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three brokers and a controller, in this JVM, every node loading the default bundle from one git
- * repository: a commit reaches every broker within the poll interval, a restarted broker comes back
- * on the newest commit, and an unreachable repository leaves every broker on the last good bundle.
+ * Three brokers and a quorum of three controllers, in this JVM, every node loading the default
+ * bundle from one git repository: a commit reaches every broker within the poll interval, a
+ * restarted broker comes back on the newest commit, and an unreachable repository leaves every
+ * broker on the last good bundle.
  *
  * <p>Each broker is checked on its own: the topic has one partition per broker, led by that broker,
  * so a produce request to partition {@code i} is authorized by broker {@code i} alone.
