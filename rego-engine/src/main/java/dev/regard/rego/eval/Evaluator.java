@@ -162,6 +162,27 @@ public final class Evaluator implements BuiltinContext {
 
   // ------------------------------------------------------------------ bodies
 
+  /** The values of {@code head} over every solution of {@code body}, in evaluation order. */
+  private List<Value> collect(Term head, List<Literal> body, Bindings b) {
+    List<Value> out = new ArrayList<>();
+    int mark = b.mark();
+    evalBody(
+        body,
+        0,
+        b,
+        () ->
+            evalTerm(
+                head,
+                b,
+                v -> {
+                  charge(1);
+                  out.add(v);
+                  return false;
+                }));
+    b.undo(mark);
+    return out;
+  }
+
   boolean evalBody(List<Literal> body, int start, Bindings b, Cont k) {
     // Literals with at most one outcome run in this loop, each inside the previous one's depth
     // and bindings as if they were nested continuations; the first other literal continues the
@@ -756,41 +777,9 @@ public final class Evaluator implements BuiltinContext {
     } else if (t instanceof Term.Call c) {
       return evalCall(c, b, k);
     } else if (t instanceof Term.ArrayCompr c) {
-      List<Value> out = new ArrayList<>();
-      int mark = b.mark();
-      evalBody(
-          c.body(),
-          0,
-          b,
-          () ->
-              evalTerm(
-                  c.head(),
-                  b,
-                  v -> {
-                    charge(1);
-                    out.add(v);
-                    return false;
-                  }));
-      b.undo(mark);
-      return k.accept(ArrayValue.of(out));
+      return k.accept(ArrayValue.of(collect(c.head(), c.body(), b)));
     } else if (t instanceof Term.SetCompr c) {
-      List<Value> out = new ArrayList<>();
-      int mark = b.mark();
-      evalBody(
-          c.body(),
-          0,
-          b,
-          () ->
-              evalTerm(
-                  c.head(),
-                  b,
-                  v -> {
-                    charge(1);
-                    out.add(v);
-                    return false;
-                  }));
-      b.undo(mark);
-      return k.accept(SetValue.of(out));
+      return k.accept(SetValue.of(collect(c.head(), c.body(), b)));
     } else if (t instanceof Term.ObjectCompr c) {
       Map<Value, Value> out = new HashMap<>();
       int mark = b.mark();
