@@ -1224,6 +1224,15 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private Value objectEntry(RuleGroup g, Value key) {
+    Object entry = objectTree(g, key).get(key);
+    return entry == null ? null : toValue(entry);
+  }
+
+  /**
+   * The entries a partial-object group defines, as a tree by key path; with {@code onlyKey} set,
+   * just the entries under that first key, with the key bound before each body runs.
+   */
+  private Map<Value, Object> objectTree(RuleGroup g, Value onlyKey) {
     Map<Value, Object> tree = new TreeMap<>();
     for (CompiledRule r : g.rules()) {
       Bindings b = new Bindings();
@@ -1240,19 +1249,18 @@ public final class Evaluator implements BuiltinContext {
                           b,
                           v -> {
                             charge(1);
-                            if (keys[0].equals(key)) {
+                            if (onlyKey == null || keys[0].equals(onlyKey)) {
                               insert(tree, keys, 0, v, r);
                             }
                             return false;
                           }));
-      if (r.keyPath().get(0) instanceof Term.Var) {
-        match(r.keyPath().get(0), key, b, () -> evalBody(r.body(), 0, b, produce));
+      if (onlyKey != null && r.keyPath().get(0) instanceof Term.Var) {
+        match(r.keyPath().get(0), onlyKey, b, () -> evalBody(r.body(), 0, b, produce));
       } else {
         evalBody(r.body(), 0, b, produce);
       }
     }
-    Object entry = tree.get(key);
-    return entry == null ? null : toValue(entry);
+    return tree;
   }
 
   /** The value of a group's document (null when undefined), cached for the query. */
@@ -1379,30 +1387,7 @@ public final class Evaluator implements BuiltinContext {
   }
 
   private Value objectValue(RuleGroup g) {
-    Map<Value, Object> tree = new TreeMap<>();
-    for (CompiledRule r : g.rules()) {
-      Bindings b = new Bindings();
-      evalBody(
-          r.body(),
-          0,
-          b,
-          () ->
-              evalItems(
-                  r.keyPath(),
-                  0,
-                  new Value[r.keyPath().size()],
-                  b,
-                  keys ->
-                      evalTerm(
-                          r.key() != null ? r.key() : r.value(),
-                          b,
-                          v -> {
-                            charge(1);
-                            insert(tree, keys, 0, v, r);
-                            return false;
-                          })));
-    }
-    return toObject(tree);
+    return toObject(objectTree(g, null));
   }
 
   @SuppressWarnings("unchecked")
