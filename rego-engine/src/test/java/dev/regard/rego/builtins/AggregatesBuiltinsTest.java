@@ -12,16 +12,9 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class AggregatesBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    AggregatesBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value arg) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()

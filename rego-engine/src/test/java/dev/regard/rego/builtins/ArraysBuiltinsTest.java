@@ -11,16 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ArraysBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    ArraysBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(new FixedClockContext(), args);
+    return StandardBuiltins.registry()
+        .find(name)
+        .orElseThrow()
+        .function()
+        .call(new FixedClockContext(), args);
   }
 
   private static Value j(String json) {
@@ -37,7 +34,7 @@ class ArraysBuiltinsTest {
   @Test
   void concatChargesForItsOutput() {
     FixedClockContext ctx = new FixedClockContext();
-    REGISTRY
+    StandardBuiltins.registry()
         .find("array.concat")
         .orElseThrow()
         .function()

@@ -12,17 +12,10 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class ComparisonBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    ComparisonBuiltins.register(b);
-    return b.build();
-  }
 
   private static boolean holds(String name, Value x, Value y) {
     return ((BooleanValue)
-            REGISTRY
+            StandardBuiltins.registry()
                 .find(name)
                 .orElseThrow()
                 .function()

@@ -23,16 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CryptoBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    CryptoBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(new FixedClockContext(), args);
+    return StandardBuiltins.registry()
+        .find(name)
+        .orElseThrow()
+        .function()
+        .call(new FixedClockContext(), args);
   }
 
   private static Value call(String name, String... args) {
@@ -286,7 +283,7 @@ class CryptoBuiltinsTest {
   private static final long CHAIN_VALID_NS = 1_800_000_000_000_000_000L;
 
   private static Value verifyChain(String certs, String options) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find("crypto.x509.parse_and_verify_certificates_with_options")
         .orElseThrow()
         .function()
@@ -296,7 +293,7 @@ class CryptoBuiltinsTest {
   }
 
   private static Value verifyChain(String certs) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find("crypto.x509.parse_and_verify_certificates")
         .orElseThrow()
         .function()

@@ -11,16 +11,13 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class GraphBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    GraphBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(new FixedClockContext(), args);
+    return StandardBuiltins.registry()
+        .find(name)
+        .orElseThrow()
+        .function()
+        .call(new FixedClockContext(), args);
   }
 
   private static Value j(String json) {

@@ -30,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JwtBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
 
   /** 2026-11-14T22:13:20Z: inside the test keys' validity, before the tokens' expiry. */
   private static final long NOW_NS = 1_795_000_000_000_000_000L;
@@ -38,15 +37,8 @@ class JwtBuiltinsTest {
   private static final String CLAIMS =
       "{\"iss\":\"regard\",\"aud\":\"kafka\",\"exp\":1900000000,\"nbf\":1700000000,\"sub\":\"alice\"}";
 
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    JwtBuiltins.register(b);
-    CryptoBuiltins.register(b);
-    return b.build();
-  }
-
   private static Value call(String name, Value... args) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()

@@ -15,20 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NetBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    NetBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
     return call(new FixedClockContext(), name, args);
   }
 
   private static Value call(FixedClockContext ctx, String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(ctx, args);
+    return StandardBuiltins.registry().find(name).orElseThrow().function().call(ctx, args);
   }
 
   private static Value s(String text) {

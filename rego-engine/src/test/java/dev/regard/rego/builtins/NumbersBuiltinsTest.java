@@ -16,20 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NumbersBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    NumbersBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
     return call(new FixedClockContext(), name, args);
   }
 
   private static Value call(BuiltinContext ctx, String name, Value... args) {
-    Builtin builtin = REGISTRY.find(name).orElseThrow();
+    Builtin builtin = StandardBuiltins.registry().find(name).orElseThrow();
     assertThat(builtin.arity()).isEqualTo(args.length);
     return builtin.function().call(ctx, args);
   }

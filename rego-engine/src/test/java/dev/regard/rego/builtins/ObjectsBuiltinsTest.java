@@ -15,16 +15,13 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ObjectsBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    ObjectsBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(new FixedClockContext(), args);
+    return StandardBuiltins.registry()
+        .find(name)
+        .orElseThrow()
+        .function()
+        .call(new FixedClockContext(), args);
   }
 
   private static Value j(String json) {
@@ -211,7 +208,7 @@ class ObjectsBuiltinsTest {
 
   @Test
   void walkListsEveryPathInPreOrder() {
-    Builtin walk = REGISTRY.find("walk").orElseThrow();
+    Builtin walk = StandardBuiltins.registry().find("walk").orElseThrow();
     assertThat(walk.relation()).isTrue();
     assertThat(call("walk", j("{\"a\":[1,{\"b\":2}]}")))
         .isEqualTo(

@@ -11,16 +11,9 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class RegexBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    RegexBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    Builtin builtin = REGISTRY.find(name).orElseThrow();
+    Builtin builtin = StandardBuiltins.registry().find(name).orElseThrow();
     assertThat(builtin.arity()).isEqualTo(args.length);
     return builtin.function().call(new FixedClockContext(), args);
   }

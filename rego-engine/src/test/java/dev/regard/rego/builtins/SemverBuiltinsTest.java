@@ -13,16 +13,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SemverBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    SemverBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value... args) {
-    return REGISTRY.find(name).orElseThrow().function().call(new FixedClockContext(), args);
+    return StandardBuiltins.registry()
+        .find(name)
+        .orElseThrow()
+        .function()
+        .call(new FixedClockContext(), args);
   }
 
   @ParameterizedTest

@@ -10,16 +10,9 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class SetsBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    SetsBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value arg) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()

@@ -47,19 +47,9 @@ class StringsBuiltinsRobustnessTest {
     {"bits.lsh", "number", "number"},
   };
 
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    NumbersBuiltins.register(b);
-    StringsBuiltins.register(b);
-    RegexBuiltins.register(b);
-    GlobBuiltins.register(b);
-    UnitsBuiltins.register(b);
-    return b.build();
-  }
-
   @Test
   void randomInputFailsOnlyWithBuiltinErrors() {
-    BuiltinRegistry registry = registry();
+    BuiltinRegistry registry = StandardBuiltins.registry();
     SplittableRandom random = new SplittableRandom(20_241_124);
     List<String> unexpected = new ArrayList<>();
     int succeeded = 0;

@@ -14,16 +14,9 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class StringsBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    StringsBuiltins.register(b);
-    return b.build();
-  }
 
   static Value call(String name, Value... args) {
-    Builtin builtin = REGISTRY.find(name).orElseThrow();
+    Builtin builtin = StandardBuiltins.registry().find(name).orElseThrow();
     assertThat(builtin.arity()).isEqualTo(args.length);
     return builtin.function().call(new FixedClockContext(), args);
   }

@@ -13,17 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TimeBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
   private static final long NOW = 1_670_006_453_141_828_752L; // 2022-12-02T18:40:53.141828752Z
 
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    TimeBuiltins.register(b);
-    return b.build();
-  }
-
   private static Value call(String name, Value... args) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()
@@ -227,7 +220,7 @@ class TimeBuiltinsTest {
   void hugeLayoutsAreChargedBeforeTheyAreWalked() {
     Value layout = s("Z".repeat(100_000));
     FixedClockContext tight = new FixedClockContext(NOW, 10_000_000);
-    Builtin parse = REGISTRY.find("time.parse_ns").orElseThrow();
+    Builtin parse = StandardBuiltins.registry().find("time.parse_ns").orElseThrow();
     assertThatThrownBy(() -> parse.function().call(tight, new Value[] {layout, s("x")}))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("step budget exceeded");

@@ -13,16 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TypesBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    TypesBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, Value arg) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()

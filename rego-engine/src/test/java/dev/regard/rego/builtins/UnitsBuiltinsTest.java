@@ -11,16 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class UnitsBuiltinsTest {
-  private static final BuiltinRegistry REGISTRY = registry();
-
-  private static BuiltinRegistry registry() {
-    BuiltinRegistry.Builder b = BuiltinRegistry.builder();
-    UnitsBuiltins.register(b);
-    return b.build();
-  }
 
   private static Value call(String name, String arg) {
-    return REGISTRY
+    return StandardBuiltins.registry()
         .find(name)
         .orElseThrow()
         .function()
@@ -69,7 +62,7 @@ class UnitsBuiltinsTest {
     FixedClockContext ctx = new FixedClockContext(0, 1000);
     assertThatThrownBy(
             () ->
-                REGISTRY
+                StandardBuiltins.registry()
                     .find("units.parse_bytes")
                     .orElseThrow()
                     .function()
