@@ -36,6 +36,7 @@ public final class AuthnConfig extends AbstractConfig {
   public static final String AUDIENCE_CHECK_WAIVED = "regard.authn.oauth.audience.check.waived";
   public static final String CLOCK_SKEW_MS = "regard.authn.oauth.clock.skew.ms";
   public static final String MAX_TOKEN_BYTES = "regard.authn.oauth.max.token.bytes";
+  public static final String VERIFIED_TOKENS_MAX = "regard.authn.oauth.verified.tokens.max";
   public static final String PRINCIPAL_CLAIM = "regard.authn.oauth.principal.claim";
   public static final String GROUPS_CLAIM = "regard.authn.oauth.groups.claim";
   public static final String ROLES_CLAIM = "regard.authn.oauth.roles.claim";
@@ -196,6 +197,16 @@ public final class AuthnConfig extends AbstractConfig {
               Range.between(256, 1 << 20),
               Importance.LOW,
               "The longest token accepted, in characters.")
+          .define(
+              VERIFIED_TOKENS_MAX,
+              Type.INT,
+              10_000,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How many tokens whose signature has been verified are remembered (by SHA-256), so"
+                  + " that the same token on a later connection or re-authentication skips only the"
+                  + " signature check, while its key is still in force; every other check runs"
+                  + " again. 0 verifies every signature every time.")
           .define(
               PRINCIPAL_CLAIM,
               Type.STRING,

@@ -15,7 +15,8 @@ public final class AuthnFailures {
 
   /**
    * @param outcome a short, fixed category for metrics, such as {@code bad-credentials}
-   * @param listener the listener, or empty where the caller cannot know it
+   * @param listener the listener, or empty where the caller cannot know it: then the listener of
+   *     the Kafka network thread this runs on, if any
    * @param clientAddress the client's address, or empty where the caller cannot know it
    */
   public static void record(
@@ -26,11 +27,12 @@ public final class AuthnFailures {
       String outcome,
       String reason) {
     AuthnMetrics.failure(mechanism, outcome);
+    String where = listener.isEmpty() ? NetworkThreadListener.current() : listener;
     LOG.warn(
         "Authentication refused: user={} mechanism={} listener={} client={} outcome={} reason={}",
         printable(user),
         mechanism,
-        listener.isEmpty() ? "-" : listener,
+        where.isEmpty() ? "-" : where,
         clientAddress.isEmpty() ? "-" : clientAddress,
         outcome,
         reason);

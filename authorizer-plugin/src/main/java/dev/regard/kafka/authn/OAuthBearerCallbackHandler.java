@@ -61,7 +61,8 @@ public final class OAuthBearerCallbackHandler extends PolicyCallbackHandler {
                 config.getString(AuthnConfig.PRINCIPAL_CLAIM),
                 config.getString(AuthnConfig.GROUPS_CLAIM),
                 config.getString(AuthnConfig.ROLES_CLAIM),
-                config.getString(AuthnConfig.SCOPE_CLAIM)),
+                config.getString(AuthnConfig.SCOPE_CLAIM),
+                config.getInt(AuthnConfig.VERIFIED_TOKENS_MAX)),
             keys);
     allowedExtensions = Set.copyOf(config.getList(AuthnConfig.EXTENSIONS_ALLOWED));
   }

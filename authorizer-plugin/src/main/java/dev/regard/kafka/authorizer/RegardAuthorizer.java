@@ -55,7 +55,10 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
       "ACLs are managed as policy in the bundle: change the policy bundle instead";
 
   private final Clock clock = Clock.systemUTC();
-  private Set<String> superUsers = Set.of();
+
+  /** Super users' names by principal type, so a check builds no string. */
+  private Map<String, Set<String>> superUsers = Map.of();
+
   private String query;
   private String resourceTypeQuery;
   private PolicyEngine engine;
@@ -67,7 +70,7 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
   public void configure(Map<String, ?> configs) {
     AuthorizerConfig config = new AuthorizerConfig(configs);
     config.validateCombination();
-    superUsers = new HashSet<>(config.getList(AuthorizerConfig.SUPER_USERS));
+    superUsers = byType(config.getList(AuthorizerConfig.SUPER_USERS));
     query = config.getString(AuthorizerConfig.AUTHZ_QUERY);
     resourceTypeQuery = config.getString(AuthorizerConfig.AUTHZ_RESOURCE_TYPE_QUERY);
     cache =
@@ -150,8 +153,22 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
 
   /** As StandardAuthorizer compares: the principal's type and name, whatever its class. */
   private boolean isSuperUser(KafkaPrincipal principal) {
-    return !superUsers.isEmpty()
-        && superUsers.contains(principal.getPrincipalType() + ":" + principal.getName());
+    Set<String> names = superUsers.get(principal.getPrincipalType());
+    return names != null && names.contains(principal.getName());
+  }
+
+  /** {@code Type:name} entries by type; the name is everything after the first colon. */
+  private static Map<String, Set<String>> byType(List<String> principals) {
+    Map<String, Set<String>> byType = new HashMap<>();
+    for (String p : principals) {
+      int colon = p.indexOf(':');
+      if (colon > 0) {
+        byType
+            .computeIfAbsent(p.substring(0, colon), t -> new HashSet<>())
+            .add(p.substring(colon + 1));
+      }
+    }
+    return Map.copyOf(byType);
   }
 
   private AuthorizationResult decide(RequestFacts facts, String ref) {
@@ -168,7 +185,9 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
     }
     Optional<Value> result;
     try {
+      long evaluationStart = System.nanoTime();
       result = policy.evaluate(ref, InputDocument.of(facts));
+      metrics.evaluation(System.nanoTime() - evaluationStart);
     } catch (PolicyException e) {
       metrics.error();
       LOG.warn("Denied: {}", e.getMessage());
@@ -198,11 +217,13 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
       String revision,
       long start,
       boolean cacheHit) {
-    long latency = System.nanoTime() - start;
-    metrics.decision(allowed, latency);
-    decisionLog.record(
-        new DecisionLog.Entry(
-            clock.instant(), facts, allowed, reason, revision, latency, cacheHit));
+    metrics.decision(allowed);
+    if (decisionLog.wants(allowed)) {
+      long latency = System.nanoTime() - start;
+      decisionLog.record(
+          new DecisionLog.Entry(
+              clock.instant(), facts, allowed, reason, revision, latency, cacheHit));
+    }
     return allowed ? AuthorizationResult.ALLOWED : AuthorizationResult.DENIED;
   }
 

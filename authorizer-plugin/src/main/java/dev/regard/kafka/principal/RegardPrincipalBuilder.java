@@ -1,6 +1,5 @@
 package dev.regard.kafka.principal;
 
-import dev.regard.kafka.authn.AuthnConfig;
 import dev.regard.kafka.authn.AuthnFailures;
 import dev.regard.kafka.authn.AuthnMetrics;
 import dev.regard.kafka.authn.jwt.ValidatedToken;
@@ -46,18 +45,14 @@ public final class RegardPrincipalBuilder
 
   @Override
   public void configure(Map<String, ?> configs) {
-    AuthnConfig config = new AuthnConfig(configs);
-    sslMapper =
-        SslPrincipalMapper.fromRules(config.getString(AuthnConfig.SSL_PRINCIPAL_MAPPING_RULES));
+    BuilderSettings settings = BuilderSettings.of(configs);
+    sslMapper = settings.sslMapper();
     lease = SharedEngines.acquire(configs);
     // Only the first connections of a starting broker wait; afterwards the bundle is in force.
-    lease.awaitFirstBundle(config.getLong(AuthnConfig.READY_TIMEOUT_MS));
+    lease.awaitFirstBundle(settings.readyTimeoutMs());
     policy =
         new AuthnPolicy(
-            lease.engine(),
-            config.getString(AuthnConfig.QUERY),
-            config.getString(AuthnConfig.CREDENTIALS_REF),
-            config.getString(AuthnConfig.PRINCIPALS_REF));
+            lease.engine(), settings.query(), settings.credentialsRef(), settings.principalsRef());
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Samples the broker process from outside: open file handles from {@code /proc/<pid>/fd} and heap
- * in use after a full collection, from {@code jcmd} (so the figure is live data, not garbage).
+ * in use after a full collection, from {@code jcmd} (so the figure is live data, not garbage), and
+ * CPU time.
  */
 final class BrokerSampler {
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -27,6 +28,21 @@ final class BrokerSampler {
 
   Sample sample(long atSeconds) {
     return new Sample(atSeconds, openFiles(), liveHeapKiB());
+  }
+
+  /**
+   * The broker's CPU time so far, user and system, from {@code /proc/<pid>/stat}; -1 when it cannot
+   * be read. Ticks are taken as the usual 100 per second.
+   */
+  double cpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // Fields after the command name, which is in parentheses and may hold spaces.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private long openFiles() {

@@ -1,16 +1,13 @@
 package dev.regard.benchmarks.load;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -41,10 +38,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * fixed time while, optionally, the policy bundle is rewritten every few seconds with an equivalent
  * policy of a new revision. Counts every failed request that is not an intended denial, and every
  * decision that differs from the policy's (alice denied, or bob allowed to produce), samples the
- * broker's open files and live heap, and reports throughput and latency percentiles.
+ * broker's open files and live heap, and reports throughput, latency percentiles and the broker's
+ * CPU time per record. The clients work through a warm-up first (connections, JIT) that is not
+ * counted.
  *
  * <pre>
- * LoadTest --run-dir=run [--producers=4] [--consumers=2] [--duration-s=180] [--record-bytes=512]
+ * LoadTest --run-dir=run [--producers=4] [--consumers=2] [--warmup-s=30] [--duration-s=180]
+ *          [--record-bytes=512]
  *          [--bundle-dir=run/bundle --swap-ms=3000] [--broker-pid=PID] [--acls]
  * </pre>
  *
@@ -56,9 +56,10 @@ public final class LoadTest {
   static final String TOPIC = "orders.load";
   static final String GROUP = "orders-readers";
 
-  private final Map<String, String> options;
-  private final Path run;
+  private final LoadOptions options;
+  private final RunDirectory run;
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private volatile boolean measuring;
   private final AtomicLong produced = new AtomicLong();
   private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
@@ -69,25 +70,21 @@ public final class LoadTest {
   private final List<String> failureSamples = new CopyOnWriteArrayList<>();
   private final List<Latencies> latencies = new CopyOnWriteArrayList<>();
 
-  LoadTest(Map<String, String> options) {
+  LoadTest(LoadOptions options) {
     this.options = options;
-    this.run = Path.of(options.getOrDefault("run-dir", "run"));
+    this.run = new RunDirectory(Path.of(options.get("run-dir", "run")));
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new HashMap<>();
-    for (String a : args) {
-      String[] kv = a.replaceFirst("^--", "").split("=", 2);
-      options.put(kv[0], kv.length > 1 ? kv[1] : "true");
-    }
-    System.exit(new LoadTest(options).execute(System.out) ? 0 : 1);
+    System.exit(new LoadTest(LoadOptions.parse(args)).execute(System.out) ? 0 : 1);
   }
 
   boolean execute(PrintStream out) throws Exception {
-    int producers = intOption("producers", 4);
-    int consumers = intOption("consumers", 2);
-    long durationS = intOption("duration-s", 180);
-    byte[] payload = new byte[intOption("record-bytes", 512)];
+    int producers = options.integer("producers", 4);
+    int consumers = options.integer("consumers", 2);
+    long warmupS = options.integer("warmup-s", 30);
+    long durationS = options.integer("duration-s", 180);
+    byte[] payload = new byte[options.integer("record-bytes", 512)];
     prepare(producers);
 
     List<Thread> threads = new ArrayList<>();
@@ -99,18 +96,21 @@ public final class LoadTest {
       threads.add(start("consumer-" + i, () -> consume(consumerClients)));
     }
     threads.add(start("denied-probe", this::probeDenied));
-    if (options.containsKey("bundle-dir")) {
-      Path manifest = Path.of(options.get("bundle-dir")).resolve(".manifest");
-      long every = intOption("swap-ms", 3000);
+    if (options.has("bundle-dir")) {
+      Path manifest = Path.of(options.get("bundle-dir", "")).resolve(".manifest");
+      long every = options.integer("swap-ms", 3000);
       threads.add(start("swapper", () -> swap(manifest, every)));
     }
 
     BrokerSampler sampler =
-        options.containsKey("broker-pid")
-            ? new BrokerSampler(Long.parseLong(options.get("broker-pid")))
+        options.has("broker-pid")
+            ? new BrokerSampler(Long.parseLong(options.get("broker-pid", "")))
             : null;
     List<BrokerSampler.Sample> samples = new ArrayList<>();
+    Thread.sleep(warmupS * 1000);
+    double cpuAtStart = sampler == null ? -1 : sampler.cpuSeconds();
     long start = System.nanoTime();
+    measuring = true;
     long sampleEvery = Math.max(10, durationS / 6);
     for (long t = 0; t < durationS; t += sampleEvery) {
       if (sampler != null) {
@@ -118,22 +118,24 @@ public final class LoadTest {
       }
       Thread.sleep(Math.min(sampleEvery, durationS - t) * 1000);
     }
+    measuring = false;
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double brokerCpu = sampler == null ? -1 : sampler.cpuSeconds() - cpuAtStart;
     running.set(false);
     consumerClients.forEach(KafkaConsumer::wakeup);
     for (Thread t : threads) {
       t.join();
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
     if (sampler != null) {
       samples.add(sampler.sample(Math.round(seconds)));
     }
-    report(out, producers, consumers, seconds, payload.length, samples);
+    report(out, producers, consumers, seconds, brokerCpu, payload.length, samples);
     return failures.get() == 0 && wrongDenials.get() == 0 && wrongAllows.get() == 0;
   }
 
   /** Creates the topic, and with --acls the ACLs that match the default policy, as the broker. */
   private void prepare(int partitions) throws Exception {
-    try (Admin admin = Admin.create(superUser())) {
+    try (Admin admin = Admin.create(run.superUser())) {
       try {
         admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get();
       } catch (ExecutionException e) {
@@ -141,7 +143,7 @@ public final class LoadTest {
           throw e;
         }
       }
-      if (options.containsKey("acls")) {
+      if (options.has("acls")) {
         admin.createAcls(equivalentAcls()).all().get();
       }
     }
@@ -170,7 +172,7 @@ public final class LoadTest {
   private void produce(byte[] payload) {
     Latencies mine = new Latencies();
     latencies.add(mine);
-    Properties config = client("alice");
+    Properties config = run.client("alice");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     try (KafkaProducer<byte[], byte[]> producer =
@@ -179,8 +181,10 @@ public final class LoadTest {
         long t0 = System.nanoTime();
         try {
           producer.send(new ProducerRecord<>(TOPIC, payload)).get();
-          mine.record((System.nanoTime() - t0) / 1000);
-          produced.incrementAndGet();
+          if (measuring) {
+            mine.record((System.nanoTime() - t0) / 1000);
+            produced.incrementAndGet();
+          }
         } catch (ExecutionException e) {
           fail(e.getCause() instanceof AuthorizationException ? wrongDenials : failures, e);
         }
@@ -193,7 +197,7 @@ public final class LoadTest {
   }
 
   private void consume(List<KafkaConsumer<byte[], byte[]>> clients) {
-    Properties config = client("bob");
+    Properties config = run.client("bob");
     config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -201,7 +205,10 @@ public final class LoadTest {
       clients.add(consumer);
       consumer.subscribe(List.of(TOPIC));
       while (running.get()) {
-        consumed.addAndGet(consumer.poll(Duration.ofMillis(500)).count());
+        int count = consumer.poll(Duration.ofMillis(500)).count();
+        if (measuring) {
+          consumed.addAndGet(count);
+        }
       }
     } catch (WakeupException e) {
       // The end of the run.
@@ -214,7 +221,7 @@ public final class LoadTest {
 
   /** Twice a second bob tries to produce, which the policy denies; an allow is a wrong decision. */
   private void probeDenied() {
-    Properties config = client("bob");
+    Properties config = run.client("bob");
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
     try (KafkaProducer<byte[], byte[]> producer =
@@ -274,6 +281,7 @@ public final class LoadTest {
       int producers,
       int consumers,
       double seconds,
+      double brokerCpuSeconds,
       int recordBytes,
       List<BrokerSampler.Sample> samples) {
     Latencies all = Latencies.merge(latencies);
@@ -283,6 +291,11 @@ public final class LoadTest {
     out.printf(
         "produced=%d (%.0f records/s) consumed=%d (%.0f records/s)%n",
         produced.get(), produced.get() / seconds, consumed.get(), consumed.get() / seconds);
+    if (brokerCpuSeconds >= 0 && produced.get() > 0) {
+      out.printf(
+          "broker CPU %.1f s (%.1f µs per record produced)%n",
+          brokerCpuSeconds, brokerCpuSeconds * 1e6 / produced.get());
+    }
     out.printf(
         "produce latency ms (acks=all, one record per request): p50=%.2f p95=%.2f p99=%.2f"
             + " p99.9=%.2f max=%.2f%n",
@@ -306,35 +319,5 @@ public final class LoadTest {
     Thread t = new Thread(work, name);
     t.start();
     return t;
-  }
-
-  private int intOption(String name, int fallback) {
-    return Integer.parseInt(options.getOrDefault(name, Integer.toString(fallback)));
-  }
-
-  private Properties client(String user) {
-    Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(run.resolve("clients/" + user + ".properties"))) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the client configuration of " + user, e);
-    }
-    return p;
-  }
-
-  /** The broker's own identity, a super user, from the runtime's generated secrets. */
-  private Properties superUser() throws IOException {
-    Properties secrets = new Properties();
-    try (InputStream in = Files.newInputStream(run.resolve("secrets/secrets.properties"))) {
-      secrets.load(in);
-    }
-    Properties p = client("admin");
-    p.put(
-        "sasl.jaas.config",
-        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"broker\""
-            + " password=\""
-            + secrets.getProperty("user.broker.password")
-            + "\";");
-    return p;
   }
 }

@@ -1,18 +1,25 @@
 package dev.regard.kafka.authn.jwt;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.regard.kafka.authn.policy.AuthnPolicy;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
+import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -20,6 +27,8 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
@@ -34,7 +43,10 @@ public final class JwtValidator {
   private static final Pattern COMPACT_JWS =
       Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
-  /** How tokens are checked. Empty issuer or audiences mean the check is waived. */
+  /**
+   * How tokens are checked. Empty issuer or audiences mean the check is waived; {@code
+   * verifiedTokensMax} 0 verifies every signature every time.
+   */
   public record Settings(
       List<String> algorithms,
       Optional<String> issuer,
@@ -44,7 +56,8 @@ public final class JwtValidator {
       String principalClaim,
       String groupsClaim,
       String rolesClaim,
-      String scopeClaim) {
+      String scopeClaim,
+      int verifiedTokensMax) {
     public Settings {
       algorithms = List.copyOf(algorithms);
       audiences = List.copyOf(audiences);
@@ -56,13 +69,35 @@ public final class JwtValidator {
     }
   }
 
+  /** The key that verified a token's signature, and the key id it was found under. */
+  private record Verified(String kid, Key key) {}
+
   private final Settings settings;
   private final JwksKeys keys;
   private final JwtConsumer consumer;
+  private final JwtConsumer claimsConsumer;
+
+  /**
+   * Tokens whose signature has been verified, by the SHA-256 of the whole token. Clients present
+   * the same token on every connection and re-authentication until they refresh it; only its
+   * signature check, the costly part, is skipped on a later presentation, and only while the key
+   * that verified it is still in force. Every other check runs every time.
+   */
+  private final Cache<String, Verified> verified;
 
   public JwtValidator(Settings settings, JwksKeys keys) {
     this.settings = settings;
     this.keys = keys;
+    this.consumer = consumer(settings, keys).build();
+    this.claimsConsumer = consumer(settings, keys).setSkipSignatureVerification().build();
+    this.verified =
+        settings.verifiedTokensMax() == 0
+            ? null
+            : Caffeine.newBuilder().maximumSize(settings.verifiedTokensMax()).build();
+  }
+
+  /** Every check of a token: signature by an allowed key, times, issuer and audience. */
+  private static JwtConsumerBuilder consumer(Settings settings, JwksKeys keys) {
     int skew = (int) settings.clockSkew().toSeconds();
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
@@ -100,11 +135,11 @@ public final class JwtValidator {
     } else {
       builder.setExpectedAudience(true, settings.audiences().toArray(String[]::new));
     }
-    this.consumer = builder.build();
+    return builder;
   }
 
   private static Key verificationKey(JsonWebKey key) throws UnresolvableKeyException {
-    if (key instanceof org.jose4j.jwk.PublicJsonWebKey pub && pub.getPublicKey() != null) {
+    if (key instanceof PublicJsonWebKey pub && pub.getPublicKey() != null) {
       return pub.getPublicKey();
     }
     throw new UnresolvableKeyException("key " + key.getKeyId() + " is not a public key");
@@ -127,7 +162,7 @@ public final class JwtValidator {
     }
     JwtClaims claims;
     try {
-      claims = consumer.processToClaims(token);
+      claims = claims(token);
     } catch (InvalidJwtException e) {
       throw new JwtValidationException(reason(e), e);
     } catch (RuntimeException e) {
@@ -161,6 +196,44 @@ public final class JwtValidator {
           AuthnPolicy.strings(claimValues.get(settings.rolesClaim())));
     } catch (MalformedClaimException e) {
       throw new JwtValidationException("malformed time claim", e);
+    }
+  }
+
+  /** The token's claims once every check passed, the signature's only when not verified before. */
+  private JwtClaims claims(String token) throws InvalidJwtException {
+    if (verified == null) {
+      return consumer.processToClaims(token);
+    }
+    String digest = sha256(token);
+    Verified before = verified.getIfPresent(digest);
+    if (before != null && stillInForce(before)) {
+      return claimsConsumer.processToClaims(token);
+    }
+    JwtContext context = consumer.process(token);
+    JsonWebStructure jws = context.getJoseObjects().get(0);
+    if (jws.getKey() != null) {
+      verified.put(digest, new Verified(jws.getKeyIdHeaderValue(), jws.getKey()));
+    }
+    return context.getJwtClaims();
+  }
+
+  /** Whether the key still verifies tokens: not rotated out of the JWKS, nor stale. */
+  private boolean stillInForce(Verified before) {
+    for (JsonWebKey candidate : keys.keys(before.kid())) {
+      if (candidate instanceof PublicJsonWebKey pub && before.key().equals(pub.getPublicKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String sha256(String token) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getEncoder().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 

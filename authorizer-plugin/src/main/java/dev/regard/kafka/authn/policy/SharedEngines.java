@@ -1,9 +1,12 @@
 package dev.regard.kafka.authn.policy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.regard.kafka.authorizer.Engines;
 import dev.regard.kafka.authorizer.config.AuthorizerConfig;
 import dev.regard.kafka.authorizer.engine.PolicyEngine;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import org.apache.kafka.common.config.types.Password;
  */
 public final class SharedEngines {
   private static final Map<Map<String, String>, Shared> ENGINES = new HashMap<>();
+  private static final Cache<Map<String, ?>, Map<String, String>> KEYS =
+      Caffeine.newBuilder().weakKeys().build();
 
   private SharedEngines() {}
 
@@ -102,8 +107,15 @@ public final class SharedEngines {
     return Optional.ofNullable(ENGINES.get(key(configs))).map(s -> s.engine);
   }
 
-  /** The settings that decide which bundle is read and how it is evaluated. */
+  /**
+   * The settings that decide which bundle is read and how it is evaluated. Kafka hands every
+   * principal builder of a listener the same settings map, so the key is worked out once per map.
+   */
   private static Map<String, String> key(Map<String, ?> configs) {
+    return KEYS.get(configs, SharedEngines::keyOf);
+  }
+
+  private static Map<String, String> keyOf(Map<String, ?> configs) {
     Map<String, String> key = new TreeMap<>();
     configs.forEach(
         (name, value) -> {
@@ -113,6 +125,6 @@ public final class SharedEngines {
             key.put(name, value instanceof Password p ? p.value() : value.toString());
           }
         });
-    return key;
+    return Collections.unmodifiableMap(key);
   }
 }

@@ -1,6 +1,7 @@
 package dev.regard.kafka.authorizer.input;
 
 import java.net.InetAddress;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.network.ClientInformation;
@@ -18,8 +19,6 @@ import org.apache.kafka.server.authorizer.AuthorizableRequestContext;
  * get equal decisions, so this record is the decision cache's key; the input document a policy sees
  * is built from it only when the cache cannot answer. Per-request noise (correlation and connection
  * ids) is left out.
- *
- * @param headerVersion the request header version; -1 for API versions this Kafka does not know
  */
 public record RequestFacts(
     AclOperation operation,
@@ -34,13 +33,12 @@ public record RequestFacts(
     String principalName,
     Set<String> groups,
     Set<String> roles,
-    String clientAddress,
+    Optional<InetAddress> clientInetAddress,
     String clientId,
     String softwareName,
     String softwareVersion,
     int apiKey,
     int apiVersion,
-    int headerVersion,
     String listener,
     String securityProtocol) {
 
@@ -107,18 +105,21 @@ public record RequestFacts(
         nullToEmpty(principal.getName()),
         groups,
         roles,
-        address(context.clientAddress()),
+        Optional.ofNullable(context.clientAddress()),
         nullToEmpty(context.clientId()),
         nullToEmpty(client.softwareName()),
         nullToEmpty(client.softwareVersion()),
         context.requestType(),
         context.requestVersion(),
-        headerVersion(context.requestType(), context.requestVersion()),
         nullToEmpty(context.listenerName()),
         context.securityProtocol() == null ? "" : context.securityProtocol().name);
   }
 
-  private static int headerVersion(int apiKey, int apiVersion) {
+  /**
+   * The request header version, worked out from the API key and version (so not part of what makes
+   * facts equal); -1 for API versions this Kafka does not know.
+   */
+  public int headerVersion() {
     if (ApiKeys.hasId(apiKey)) {
       ApiKeys api = ApiKeys.forId(apiKey);
       if (api.isVersionSupported((short) apiVersion)) {
@@ -128,8 +129,12 @@ public record RequestFacts(
     return -1;
   }
 
-  private static String address(InetAddress address) {
-    return address == null ? "" : address.getHostAddress();
+  /**
+   * The client's address as text, empty when unknown. Kept as an address in the facts: comparing
+   * addresses is cheaper than formatting one for every decision.
+   */
+  public String clientAddress() {
+    return clientInetAddress.map(InetAddress::getHostAddress).orElse("");
   }
 
   private static String nullToEmpty(String s) {

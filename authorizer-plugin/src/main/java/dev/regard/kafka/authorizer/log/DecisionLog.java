@@ -37,14 +37,20 @@ public final class DecisionLog {
     this.allowSampleRate = allowSampleRate;
   }
 
-  public void record(Entry entry) {
-    if (LOG.isInfoEnabled() && sampled(entry.allowed())) {
-      LOG.info(line(entry));
-    }
+  /**
+   * Whether a decision with this outcome is to be written: every deny, allows at the sample rate,
+   * and none when the logger is off. Asked first so that unlogged decisions build no entry.
+   */
+  public boolean wants(boolean allowed) {
+    return LOG.isInfoEnabled() && sampled(allowed);
   }
 
-  /** Whether a decision with this outcome is written: every deny, allows at the sample rate. */
-  public boolean sampled(boolean allowed) {
+  /** Writes an entry that {@link #wants} asked for. */
+  public void record(Entry entry) {
+    LOG.info(line(entry));
+  }
+
+  boolean sampled(boolean allowed) {
     return !allowed
         || allowSampleRate >= 1.0
         || (allowSampleRate > 0.0 && ThreadLocalRandom.current().nextDouble() < allowSampleRate);

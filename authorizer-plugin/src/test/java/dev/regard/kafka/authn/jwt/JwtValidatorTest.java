@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -62,7 +63,8 @@ class JwtValidatorTest {
         "sub",
         "groups",
         "roles",
-        "scope");
+        "scope",
+        100);
   }
 
   @Test
@@ -207,7 +209,8 @@ class JwtValidatorTest {
   @Test
   void anUnknownKidTriggersOneRateLimitedRefresh() throws Exception {
     JwtValidator validator = validator(remoteKeys(Duration.ofSeconds(30)));
-    validator.validate(Tokens.sign(Tokens.claims("alice", List.of()), KEY_1));
+    String first = Tokens.sign(Tokens.claims("alice", List.of()), KEY_1);
+    validator.validate(first);
     int afterFirst = jwks.requests();
     assertThat(afterFirst).isEqualTo(1);
 
@@ -217,8 +220,9 @@ class JwtValidatorTest {
     String rotated = Tokens.sign(Tokens.claims("alice", List.of()), KEY_2);
     assertThat(validator.validate(rotated).principalName()).isEqualTo("alice");
     assertThat(jwks.requests()).isEqualTo(2);
-    // k1 is gone from the endpoint, so its tokens are now refused.
+    // k1 is gone from the endpoint, so its tokens are now refused, even one verified before.
     assertRefused(validator, Tokens.sign(Tokens.claims("alice", List.of()), KEY_1), "k1");
+    assertRefused(validator, first, "k1");
 
     // Unknown kids within the rate limit do not reach the endpoint again.
     RsaJsonWebKey stranger = Tokens.rsaKey("k9");
@@ -248,6 +252,44 @@ class JwtValidatorTest {
     jwks.publish(KEY_1);
     clock.advance(Duration.ofSeconds(2));
     assertThat(validator.validate(token).principalName()).isEqualTo("alice");
+  }
+
+  @Test
+  void aTokenPresentedAgainIsStillCheckedForTimeAndTampering() throws Exception {
+    JwtValidator validator =
+        new JwtValidator(
+            new JwtValidator.Settings(
+                List.of("RS256"),
+                Optional.of(Tokens.ISSUER),
+                List.of(Tokens.AUDIENCE),
+                Duration.ZERO,
+                16_384,
+                "sub",
+                "groups",
+                "roles",
+                "scope",
+                100),
+            remoteKeys(Duration.ZERO));
+    JwtClaims claims = Tokens.claims("alice", List.of());
+    NumericDate soon = NumericDate.now();
+    soon.addSeconds(1);
+    claims.setExpirationTime(soon);
+    String token = Tokens.sign(claims, KEY_1);
+    assertThat(validator.validate(token).principalName()).isEqualTo("alice");
+    assertThat(validator.validate(token).principalName()).isEqualTo("alice");
+
+    // The same header and signature over other claims: a different token, verified in full.
+    String[] parts = token.split("\\.");
+    String otherClaims =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                Tokens.claims("mallory", List.of()).toJson().getBytes(StandardCharsets.UTF_8));
+    assertRefused(
+        validator, parts[0] + "." + otherClaims + "." + parts[2], "Invalid JWS Signature");
+
+    Thread.sleep(2_100); // past exp, with no skew allowed
+    assertRefused(validator, token, "no longer valid");
   }
 
   @Test

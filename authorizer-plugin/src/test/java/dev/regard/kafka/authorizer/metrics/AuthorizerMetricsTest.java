@@ -1,6 +1,7 @@
 package dev.regard.kafka.authorizer.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
@@ -22,16 +23,19 @@ class AuthorizerMetricsTest {
       AuthorizerMetrics metrics = new AuthorizerMetrics();
       metrics.register(
           plugin, new AuthorizerMetrics.Sources(() -> 0.75, () -> "abc123", () -> 12.0, () -> 3L));
-      metrics.decision(true, 2_000_000);
-      metrics.decision(true, 4_000_000);
-      metrics.decision(false, 1_000_000);
+      metrics.decision(true);
+      metrics.decision(true);
+      metrics.decision(false);
+      metrics.evaluation(2_000_000);
+      metrics.evaluation(4_000_000);
+      metrics.evaluation(1_000_000);
       metrics.error();
 
       assertThat(value(registry, "decisions-allowed-total")).isEqualTo(2.0);
       assertThat(value(registry, "decisions-denied-total")).isEqualTo(1.0);
       assertThat(value(registry, "evaluation-errors-total")).isEqualTo(1.0);
-      assertThat((Double) value(registry, "decision-latency-max-us")).isEqualTo(4_000.0);
-      assertThat((Double) value(registry, "decision-latency-avg-us")).isEqualTo(7_000.0 / 3);
+      assertThat((Double) value(registry, "evaluation-latency-max-us")).isEqualTo(4_000.0);
+      assertThat((Double) value(registry, "evaluation-latency-avg-us")).isEqualTo(7_000.0 / 3);
       assertThat(value(registry, "cache-hit-ratio")).isEqualTo(0.75);
       assertThat(value(registry, "bundle-revision")).isEqualTo("abc123");
       assertThat(value(registry, "bundle-age-seconds")).isEqualTo(12.0);
@@ -46,9 +50,13 @@ class AuthorizerMetricsTest {
   @Test
   void recordingBeforeRegistrationIsHarmless() {
     AuthorizerMetrics metrics = new AuthorizerMetrics();
-    metrics.decision(true, 1);
-    metrics.error();
-    assertThat(metrics).isNotNull();
+    assertThatCode(
+            () -> {
+              metrics.decision(true);
+              metrics.evaluation(1);
+              metrics.error();
+            })
+        .doesNotThrowAnyException();
   }
 
   private static Object value(Metrics registry, String name) {
