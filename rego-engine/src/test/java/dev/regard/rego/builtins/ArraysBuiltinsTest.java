@@ -1,9 +1,10 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
+import static dev.regard.rego.builtins.BuiltinCalls.j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regard.rego.value.Json;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
@@ -11,19 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ArraysBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(), args);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
-  }
-
   @Test
   void concatJoinsInOrder() {
     assertThat(call("array.concat", j("[1,2]"), j("[3,[4]]"))).isEqualTo(j("[1,2,3,[4]]"));

@@ -23,21 +23,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CryptoBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(), args);
-  }
-
   private static Value call(String name, String... args) {
     Value[] values = new Value[args.length];
     for (int i = 0; i < args.length; i++) {
       values[i] = StringValue.of(args[i]);
     }
     return call(name, values);
+  }
+
+  private static Value call(String name, Value... args) {
+    return BuiltinCalls.call(name, args);
   }
 
   private static String str(Value v) {

@@ -1,38 +1,22 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
+import static dev.regard.rego.builtins.BuiltinCalls.j;
+import static dev.regard.rego.builtins.BuiltinCalls.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regard.rego.value.BooleanValue;
-import dev.regard.rego.value.Json;
 import dev.regard.rego.value.NullValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.SetValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EncodingBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(), args);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
-  }
-
-  private static Value s(String text) {
-    return StringValue.of(text);
-  }
-
   @Test
   void jsonMarshalWritesAsGoDoes() {
     assertThat(call("json.marshal", ObjectValue.of(s("foo"), SetValue.of(j("3"), j("1")))))

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
+import static dev.regard.rego.builtins.BuiltinCalls.j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,19 +13,6 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class GraphBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(), args);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
-  }
-
   private static SetValue strings(String... s) {
     Value[] v = new Value[s.length];
     for (int i = 0; i < s.length; i++) {

@@ -1,5 +1,6 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +10,6 @@ import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 
 class HttpBuiltinsTest {
-  private static Value call(String name, Value... args) {
-    Builtin b = StandardBuiltins.registry().find(name).orElseThrow();
-    return b.function().call(new FixedClockContext(), args);
-  }
-
   @Test
   void aMalformedRequestFailsAsOpaReportsIt() {
     assertThatThrownBy(() -> call("http.send", Json.parse("{\"method\": \"get\"}")))

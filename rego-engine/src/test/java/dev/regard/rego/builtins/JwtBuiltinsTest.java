@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.j;
+import static dev.regard.rego.builtins.BuiltinCalls.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JwtBuiltinsTest {
-
   /** 2026-11-14T22:13:20Z: inside the test keys' validity, before the tokens' expiry. */
   private static final long NOW_NS = 1_795_000_000_000_000_000L;
 
@@ -38,19 +39,7 @@ class JwtBuiltinsTest {
       "{\"iss\":\"regard\",\"aud\":\"kafka\",\"exp\":1900000000,\"nbf\":1700000000,\"sub\":\"alice\"}";
 
   private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(NOW_NS, Long.MAX_VALUE), args);
-  }
-
-  private static Value s(String text) {
-    return StringValue.of(text);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
+    return BuiltinCalls.call(new FixedClockContext(NOW_NS, Long.MAX_VALUE), name, args);
   }
 
   private static String sign(String alg, Key key, String payload, String kid) throws Exception {

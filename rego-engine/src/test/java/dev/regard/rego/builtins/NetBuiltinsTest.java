@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
+import static dev.regard.rego.builtins.BuiltinCalls.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,6 @@ import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.SetValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,19 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class NetBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return call(new FixedClockContext(), name, args);
-  }
-
-  private static Value call(FixedClockContext ctx, String name, Value... args) {
-    return StandardBuiltins.registry().find(name).orElseThrow().function().call(ctx, args);
-  }
-
-  private static Value s(String text) {
-    return StringValue.of(text);
-  }
-
   private static SetValue strings(String... items) {
     Value[] v = new Value[items.length];
     for (int i = 0; i < items.length; i++) {

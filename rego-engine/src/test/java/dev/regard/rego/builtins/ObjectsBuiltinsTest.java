@@ -1,37 +1,21 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.call;
+import static dev.regard.rego.builtins.BuiltinCalls.j;
+import static dev.regard.rego.builtins.BuiltinCalls.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
-import dev.regard.rego.value.Json;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.SetValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ObjectsBuiltinsTest {
-
-  private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(), args);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
-  }
-
-  private static Value s(String text) {
-    return StringValue.of(text);
-  }
-
   @Test
   void getByKeyAndByPath() {
     Value obj = j("{\"a\":{\"b\":[10,{\"c\":true}]},\"x\":null}");

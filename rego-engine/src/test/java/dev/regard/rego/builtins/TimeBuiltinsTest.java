@@ -1,12 +1,12 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.BuiltinCalls.j;
+import static dev.regard.rego.builtins.BuiltinCalls.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regard.rego.value.ArrayValue;
-import dev.regard.rego.value.Json;
 import dev.regard.rego.value.NumberValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,23 +16,11 @@ class TimeBuiltinsTest {
   private static final long NOW = 1_670_006_453_141_828_752L; // 2022-12-02T18:40:53.141828752Z
 
   private static Value call(String name, Value... args) {
-    return StandardBuiltins.registry()
-        .find(name)
-        .orElseThrow()
-        .function()
-        .call(new FixedClockContext(NOW, Long.MAX_VALUE), args);
-  }
-
-  private static Value s(String text) {
-    return StringValue.of(text);
+    return BuiltinCalls.call(new FixedClockContext(NOW, Long.MAX_VALUE), name, args);
   }
 
   private static Value n(long v) {
     return NumberValue.of(v);
-  }
-
-  private static Value j(String json) {
-    return Json.parse(json);
   }
 
   @Test
