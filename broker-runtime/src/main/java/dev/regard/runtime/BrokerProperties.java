@@ -10,17 +10,17 @@ import java.util.TreeMap;
  * builder and authorizer on both roles, and the hardened defaults.
  */
 public final class BrokerProperties {
-  /** The authorizer class from the authorizer plugin. */
+  /** The authorizer class from the Kafka plugin. */
   public static final String AUTHORIZER_CLASS = "dev.regard.kafka.authorizer.RegardAuthorizer";
 
-  /** The principal builder from the authorizer plugin. */
+  /** The principal builder from the Kafka plugin. */
   public static final String PRINCIPAL_BUILDER_CLASS =
       "dev.regard.kafka.principal.RegardPrincipalBuilder";
 
-  /** The SCRAM callback handler from the authorizer plugin. */
+  /** The SCRAM callback handler from the Kafka plugin. */
   public static final String SCRAM_HANDLER_CLASS = "dev.regard.kafka.authn.ScramCallbackHandler";
 
-  /** The PLAIN callback handler from the authorizer plugin. */
+  /** The PLAIN callback handler from the Kafka plugin. */
   public static final String PLAIN_HANDLER_CLASS = "dev.regard.kafka.authn.PlainCallbackHandler";
 
   static final int NODE_ID = 1;

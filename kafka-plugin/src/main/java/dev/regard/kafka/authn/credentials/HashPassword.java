@@ -17,7 +17,7 @@ import java.util.Arrays;
  * input; it never appears in arguments or output.
  *
  * <pre>
- * java -cp regard-authorizer-plugin.jar dev.regard.kafka.authn.credentials.HashPassword \
+ * java -cp regard-kafka-plugin.jar dev.regard.kafka.authn.credentials.HashPassword \
  *     [--iterations 210000] [--scram-iterations 8192] alice
  * </pre>
  */
