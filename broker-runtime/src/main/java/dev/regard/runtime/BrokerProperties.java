@@ -11,11 +11,11 @@ import java.util.TreeMap;
  */
 public final class BrokerProperties {
   /** The authorizer class from the Kafka plugin. */
-  public static final String AUTHORIZER_CLASS = "dev.regard.kafka.authorizer.RegardAuthorizer";
+  public static final String AUTHORIZER_CLASS = "dev.regard.kafka.authz.RegardAuthorizer";
 
   /** The principal builder from the Kafka plugin. */
   public static final String PRINCIPAL_BUILDER_CLASS =
-      "dev.regard.kafka.principal.RegardPrincipalBuilder";
+      "dev.regard.kafka.authn.RegardPrincipalBuilder";
 
   /** The SCRAM callback handler from the Kafka plugin. */
   public static final String SCRAM_HANDLER_CLASS = "dev.regard.kafka.authn.ScramCallbackHandler";

@@ -1,14 +1,14 @@
 package dev.regard.runtime;
 
 import dev.regard.kafka.authn.AuthnConfig;
-import dev.regard.kafka.authorizer.Engines;
-import dev.regard.kafka.authorizer.config.AuthorizerConfig;
-import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
 import dev.regard.kafka.bundle.Bundle;
 import dev.regard.kafka.bundle.BundleException;
 import dev.regard.kafka.bundle.BundleFiles;
 import dev.regard.kafka.bundle.BundleReader;
 import dev.regard.kafka.bundle.BundleSource;
+import dev.regard.kafka.engine.AuthorizerConfig;
+import dev.regard.kafka.engine.EmbeddedEngine;
+import dev.regard.kafka.engine.Engines;
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.RegoException;
 import dev.regard.rego.value.BooleanValue;

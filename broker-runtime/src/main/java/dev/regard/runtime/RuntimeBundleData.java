@@ -1,7 +1,7 @@
 package dev.regard.runtime;
 
-import dev.regard.kafka.authn.credentials.CredentialEntries;
-import dev.regard.kafka.authn.credentials.Pbkdf2Hash;
+import dev.regard.kafka.credentials.CredentialEntries;
+import dev.regard.kafka.credentials.Pbkdf2Hash;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;

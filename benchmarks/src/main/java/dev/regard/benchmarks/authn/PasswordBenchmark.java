@@ -1,6 +1,6 @@
 package dev.regard.benchmarks.authn;
 
-import dev.regard.kafka.authn.credentials.Pbkdf2Hash;
+import dev.regard.kafka.credentials.Pbkdf2Hash;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.List;

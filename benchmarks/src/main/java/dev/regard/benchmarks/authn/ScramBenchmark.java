@@ -1,8 +1,8 @@
 package dev.regard.benchmarks.authn;
 
-import dev.regard.kafka.authn.credentials.CredentialEntries;
-import dev.regard.kafka.authn.credentials.CredentialParser;
-import dev.regard.kafka.authn.credentials.UserCredentials;
+import dev.regard.kafka.credentials.CredentialEntries;
+import dev.regard.kafka.credentials.CredentialParser;
+import dev.regard.kafka.credentials.UserCredentials;
 import dev.regard.rego.value.ObjectValue;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

@@ -1,6 +1,6 @@
 package dev.regard.benchmarks.authz;
 
-import dev.regard.kafka.authorizer.RegardAuthorizer;
+import dev.regard.kafka.authz.RegardAuthorizer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.regard.benchmarks.load;
 
-import dev.regard.kafka.authn.credentials.CredentialEntries;
+import dev.regard.kafka.credentials.CredentialEntries;
 import dev.regard.rego.value.Json;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.regard.kafka.authn;
 
-import dev.regard.kafka.authn.credentials.Pbkdf2Hash;
-import dev.regard.kafka.authn.credentials.UserCredentials;
 import dev.regard.kafka.authn.policy.AuthnPolicyException;
+import dev.regard.kafka.credentials.Pbkdf2Hash;
+import dev.regard.kafka.credentials.UserCredentials;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.callback.Callback;

@@ -1,7 +1,7 @@
 package dev.regard.kafka.authn;
 
 import dev.regard.kafka.authn.policy.AuthnPolicy;
-import dev.regard.kafka.authn.policy.SharedEngines;
+import dev.regard.kafka.engine.SharedEngines;
 import java.util.List;
 import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;

@@ -1,7 +1,7 @@
 package dev.regard.kafka.authn;
 
-import dev.regard.kafka.authn.credentials.UserCredentials;
 import dev.regard.kafka.authn.policy.AuthnPolicyException;
+import dev.regard.kafka.credentials.UserCredentials;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.callback.Callback;

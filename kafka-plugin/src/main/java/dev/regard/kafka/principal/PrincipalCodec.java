@@ -1,6 +1,5 @@
 package dev.regard.kafka.principal;
 
-import dev.regard.kafka.authn.policy.AuthnPolicy;
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
@@ -18,13 +17,13 @@ import org.apache.kafka.common.security.auth.KafkaPrincipal;
  * versioned JSON object {@code {"v":1,"type":..,"name":..,"tokenAuthenticated":..,"groups":[..],
  * "roles":[..]}}.
  */
-final class PrincipalCodec {
-  static final int MAX_BYTES = 64 * 1024;
+public final class PrincipalCodec {
+  public static final int MAX_BYTES = 64 * 1024;
   private static final int VERSION = 1;
 
   private PrincipalCodec() {}
 
-  static byte[] serialize(KafkaPrincipal principal) {
+  public static byte[] serialize(KafkaPrincipal principal) {
     Set<String> groups = Set.of();
     Set<String> roles = Set.of();
     if (principal instanceof RegardPrincipal regard) {
@@ -47,7 +46,7 @@ final class PrincipalCodec {
     return bytes;
   }
 
-  static RegardPrincipal deserialize(byte[] bytes) {
+  public static RegardPrincipal deserialize(byte[] bytes) {
     if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
       throw new SerializationException("principal bytes empty or larger than " + MAX_BYTES);
     }
@@ -68,8 +67,8 @@ final class PrincipalCodec {
     return new RegardPrincipal(
         type.value(),
         name.value(),
-        AuthnPolicy.strings(doc.get("groups")),
-        AuthnPolicy.strings(doc.get("roles")),
+        Memberships.strings(doc.get("groups")),
+        Memberships.strings(doc.get("roles")),
         token.value());
   }
 

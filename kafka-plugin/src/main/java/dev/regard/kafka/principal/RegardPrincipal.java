@@ -1,6 +1,5 @@
 package dev.regard.kafka.principal;
 
-import dev.regard.kafka.authorizer.input.PrincipalAttributes;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;

@@ -2,7 +2,7 @@ package dev.regard.kafka.authn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regard.kafka.authn.credentials.CredentialEntries;
+import dev.regard.kafka.credentials.CredentialEntries;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import java.nio.file.Files;

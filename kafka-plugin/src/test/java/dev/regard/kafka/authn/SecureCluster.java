@@ -1,7 +1,6 @@
 package dev.regard.kafka.authn;
 
-import dev.regard.kafka.authorizer.RegardAuthorizer;
-import dev.regard.kafka.principal.RegardPrincipalBuilder;
+import dev.regard.kafka.authz.RegardAuthorizer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.regard.kafka.authn;
 
-import dev.regard.kafka.authn.credentials.CredentialEntries;
+import dev.regard.kafka.credentials.CredentialEntries;
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.ObjectValue;

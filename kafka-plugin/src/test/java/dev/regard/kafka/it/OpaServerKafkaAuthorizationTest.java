@@ -1,9 +1,9 @@
 package dev.regard.kafka.it;
 
-import dev.regard.kafka.authorizer.OpaTestServer;
-import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
+import dev.regard.kafka.authz.OpaTestServer;
 import dev.regard.kafka.bundle.BundleReader;
 import dev.regard.kafka.bundle.DirectoryBundleSource;
+import dev.regard.kafka.engine.EmbeddedEngine;
 import dev.regard.rego.EvalLimits;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.regard.kafka.it;
 
-import dev.regard.kafka.authorizer.RegardAuthorizer;
+import dev.regard.kafka.authz.RegardAuthorizer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

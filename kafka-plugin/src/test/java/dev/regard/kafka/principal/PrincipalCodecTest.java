@@ -3,6 +3,7 @@ package dev.regard.kafka.principal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.kafka.authn.RegardPrincipalBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;

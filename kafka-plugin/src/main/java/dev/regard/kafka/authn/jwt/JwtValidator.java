@@ -2,7 +2,7 @@ package dev.regard.kafka.authn.jwt;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.regard.kafka.authn.policy.AuthnPolicy;
+import dev.regard.kafka.principal.Memberships;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
@@ -192,8 +192,8 @@ public final class JwtValidator {
           principal.value(),
           iat == null ? null : iat.getValueInMillis(),
           claimValues,
-          AuthnPolicy.strings(claimValues.get(settings.groupsClaim())),
-          AuthnPolicy.strings(claimValues.get(settings.rolesClaim())));
+          Memberships.strings(claimValues.get(settings.groupsClaim())),
+          Memberships.strings(claimValues.get(settings.rolesClaim())));
     } catch (MalformedClaimException e) {
       throw new JwtValidationException("malformed time claim", e);
     }
@@ -243,7 +243,7 @@ public final class JwtValidator {
           .filter(part -> !part.isEmpty())
           .collect(java.util.stream.Collectors.toSet());
     }
-    return AuthnPolicy.strings(value);
+    return Memberships.strings(value);
   }
 
   /**

@@ -1,21 +1,16 @@
 package dev.regard.kafka.authn.policy;
 
-import dev.regard.kafka.authn.credentials.CredentialFormatException;
-import dev.regard.kafka.authn.credentials.CredentialParser;
-import dev.regard.kafka.authn.credentials.UserCredentials;
-import dev.regard.kafka.authorizer.engine.Policy;
-import dev.regard.kafka.authorizer.engine.PolicyEngine;
-import dev.regard.kafka.authorizer.engine.PolicyException;
-import dev.regard.rego.value.ArrayValue;
+import dev.regard.kafka.credentials.CredentialFormatException;
+import dev.regard.kafka.credentials.CredentialParser;
+import dev.regard.kafka.credentials.UserCredentials;
+import dev.regard.kafka.engine.Policy;
+import dev.regard.kafka.engine.PolicyEngine;
+import dev.regard.kafka.engine.PolicyException;
+import dev.regard.kafka.principal.Memberships;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.ObjectValue;
-import dev.regard.rego.value.SetValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the policy in force says about authentication: the stored credentials of a user, the groups
@@ -65,7 +60,8 @@ public record AuthnPolicy(
         || !(principals.get(principal) instanceof ObjectValue entry)) {
       return Attributes.NONE;
     }
-    return new Attributes(strings(entry.get("groups")), strings(entry.get("roles")));
+    return new Attributes(
+        Memberships.strings(entry.get("groups")), Memberships.strings(entry.get("roles")));
   }
 
   /** Asks the policy whether the client described by {@code input} may connect. */
@@ -92,27 +88,6 @@ public record AuthnPolicy(
       return policy.evaluate(ref, input);
     } catch (PolicyException e) {
       throw new AuthnPolicyException(e.getMessage(), e);
-    }
-  }
-
-  /** A string or a collection of strings; anything else contributes nothing. */
-  public static Set<String> strings(Value value) {
-    Set<String> out = new LinkedHashSet<>();
-    if (value instanceof StringValue s) {
-      out.add(s.value());
-    } else if (value instanceof ArrayValue a) {
-      addStrings(a.elements(), out);
-    } else if (value instanceof SetValue s) {
-      addStrings(s.elements(), out);
-    }
-    return out;
-  }
-
-  private static void addStrings(List<Value> values, Set<String> out) {
-    for (Value v : values) {
-      if (v instanceof StringValue s) {
-        out.add(s.value());
-      }
     }
   }
 }

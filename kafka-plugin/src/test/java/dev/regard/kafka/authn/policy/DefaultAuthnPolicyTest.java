@@ -2,8 +2,8 @@ package dev.regard.kafka.authn.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regard.kafka.authorizer.engine.EmbeddedEngine;
 import dev.regard.kafka.bundle.Bundle;
+import dev.regard.kafka.engine.EmbeddedEngine;
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.EvalLimits;
 import dev.regard.rego.RuleInfo;

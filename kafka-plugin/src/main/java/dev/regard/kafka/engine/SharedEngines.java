@@ -1,0 +1,127 @@
+package dev.regard.kafka.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * One policy engine per distinct bundle configuration in the broker's JVM, shared by every callback
+ * handler and principal builder (Kafka creates one handler per listener and mechanism and one
+ * principal builder per connection). Reference-counted: the engine stops when its last lease is
+ * closed. Bundles with unsound credentials are refused before they come into force.
+ */
+public final class SharedEngines {
+  private static final Map<Map<String, String>, Shared> ENGINES = new HashMap<>();
+  private static final Cache<Map<String, ?>, Map<String, String>> KEYS =
+      Caffeine.newBuilder().weakKeys().build();
+
+  private SharedEngines() {}
+
+  /** A handle on a shared engine; close it once. */
+  public static final class Lease implements AutoCloseable {
+    private final Map<String, String> key;
+    private final PolicyEngine engine;
+    private boolean closed;
+
+    private Lease(Map<String, String> key, PolicyEngine engine) {
+      this.key = key;
+      this.engine = engine;
+    }
+
+    public PolicyEngine engine() {
+      return engine;
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for the first bundle, so connections that arrive while the
+     * broker starts are judged by the policy rather than refused for want of one. Returns false
+     * when none came into force in time; every decision then fails closed until one does.
+     */
+    public boolean awaitFirstBundle(long timeoutMs) {
+      try {
+        engine.ready().get(timeoutMs, TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException | ExecutionException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+
+    @Override
+    public void close() {
+      synchronized (SharedEngines.class) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        Shared shared = ENGINES.get(key);
+        if (shared != null && shared.engine == engine && --shared.leases == 0) {
+          ENGINES.remove(key);
+          engine.close();
+        }
+      }
+    }
+  }
+
+  private static final class Shared {
+    final PolicyEngine engine;
+    int leases;
+
+    Shared(PolicyEngine engine) {
+      this.engine = engine;
+    }
+  }
+
+  /** The engine for these broker settings, started when it is new. */
+  public static synchronized Lease acquire(Map<String, ?> configs) {
+    Map<String, String> key = key(configs);
+    Shared shared = ENGINES.get(key);
+    if (shared == null) {
+      AuthorizerConfig config = new AuthorizerConfig(configs);
+      config.validateCombination();
+      PolicyEngine engine = Engines.create(config, Clock.systemUTC());
+      engine.start();
+      shared = new Shared(engine);
+      ENGINES.put(key, shared);
+    }
+    shared.leases++;
+    return new Lease(key, shared.engine);
+  }
+
+  /** The engine for these settings if some handler holds it, without taking a lease. */
+  public static synchronized Optional<PolicyEngine> existing(Map<String, ?> configs) {
+    return Optional.ofNullable(ENGINES.get(key(configs))).map(s -> s.engine);
+  }
+
+  /**
+   * The settings that decide which bundle is read and how it is evaluated. Kafka hands every
+   * principal builder of a listener the same settings map, so the key is worked out once per map.
+   */
+  private static Map<String, String> key(Map<String, ?> configs) {
+    return KEYS.get(configs, SharedEngines::keyOf);
+  }
+
+  private static Map<String, String> keyOf(Map<String, ?> configs) {
+    Map<String, String> key = new TreeMap<>();
+    configs.forEach(
+        (name, value) -> {
+          if (name.startsWith(AuthorizerConfig.PREFIX)
+              && !name.startsWith("regard.authn.")
+              && value != null) {
+            key.put(name, value instanceof Password p ? p.value() : value.toString());
+          }
+        });
+    return Collections.unmodifiableMap(key);
+  }
+}
