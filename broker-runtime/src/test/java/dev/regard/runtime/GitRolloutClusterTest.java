@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regard.testing.KraftCluster;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * so a produce request to partition {@code i} is authorized by broker {@code i} alone.
  */
 class GitRolloutClusterTest {
+  private static final String LISTENER = "EXTERNAL";
   private static final String TOPIC = "orders.fleet";
   private static final long POLL_MS = 1_000;
   // The poll interval, plus a fetch and compile on a busy two-core machine.
@@ -56,7 +58,7 @@ class GitRolloutClusterTest {
     DefaultBundle.extract(repo);
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       commit(git, "the default bundle");
-      try (Fleet cluster = new Fleet(tmp.resolve("fleet"), 3, gitSettings(repo))) {
+      try (KraftCluster cluster = fleet(tmp.resolve("fleet"), 3, gitSettings(repo))) {
         Map<Integer, Integer> partitionOf = createTopicWithOnePartitionPerBroker(cluster);
         for (int partition : partitionOf.values()) {
           assertThat(produce(cluster, "alice", partition)).isTrue();
@@ -104,7 +106,7 @@ class GitRolloutClusterTest {
   }
 
   /** Creates the topic with partition i led by the i-th broker; returns broker id to partition. */
-  private static Map<Integer, Integer> createTopicWithOnePartitionPerBroker(Fleet cluster)
+  private static Map<Integer, Integer> createTopicWithOnePartitionPerBroker(KraftCluster cluster)
       throws Exception {
     Map<Integer, Integer> partitionOf = new LinkedHashMap<>();
     Map<Integer, List<Integer>> assignment = new HashMap<>();
@@ -119,8 +121,8 @@ class GitRolloutClusterTest {
     return partitionOf;
   }
 
-  private static boolean eventuallyAllowed(Fleet cluster, String user, int partition, long since)
-      throws Exception {
+  private static boolean eventuallyAllowed(
+      KraftCluster cluster, String user, int partition, long since) throws Exception {
     while (System.nanoTime() - since < PROPAGATION_BOUND.toNanos()) {
       if (produce(cluster, user, partition)) {
         return true;
@@ -131,7 +133,8 @@ class GitRolloutClusterTest {
   }
 
   /** True when the record was written, false when the broker denied it. */
-  private static boolean produce(Fleet cluster, String user, int partition) throws Exception {
+  private static boolean produce(KraftCluster cluster, String user, int partition)
+      throws Exception {
     Properties config = client(cluster, user);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -149,8 +152,30 @@ class GitRolloutClusterTest {
     }
   }
 
-  private static Properties client(Fleet cluster, String user) {
-    Properties props = cluster.client(user);
+  /**
+   * A quorum of three controllers and {@code brokers} brokers, all with the same authorizer
+   * settings, on SASL_PLAINTEXT with PLAIN identities: plain-admin (the cluster's own principal, a
+   * super user), alice, bob and mallory, each with password "&lt;name&gt;-secret".
+   */
+  private static KraftCluster fleet(Path dir, int brokers, Map<String, String> settings)
+      throws Exception {
+    return KraftCluster.builder(dir)
+        .split(3, brokers)
+        .listener(LISTENER, "SASL_PLAINTEXT", "PLAIN")
+        .internalUser("plain-admin", "plain-admin-secret")
+        .plainUser("alice", "alice-secret")
+        .plainUser("bob", "bob-secret")
+        .plainUser("mallory", "mallory-secret")
+        // A broker that has not seen a new topic yet makes producers wait instead of answering
+        // with a denied auto-creation.
+        .set("auto.create.topics.enable", "false")
+        .set(settings)
+        .start();
+  }
+
+  private static Properties client(KraftCluster cluster, String user) {
+    Properties props =
+        KraftCluster.properties(cluster.client(LISTENER, "PLAIN", user, user + "-secret"));
     props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
     props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     return props;

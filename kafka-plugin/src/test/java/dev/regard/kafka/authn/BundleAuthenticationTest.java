@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.regard.kafka.credentials.CredentialEntries;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
+import dev.regard.testing.KraftCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,11 +40,11 @@ class BundleAuthenticationTest {
 
   private static final Map<String, String> ALL =
       Map.of(
-          "admin", SecureCluster.ADMIN_PASSWORD, "alice", "alice-secret", "carol", "carol-secret");
+          "admin", AuthnCluster.ADMIN_PASSWORD, "alice", "alice-secret", "carol", "carol-secret");
 
   @TempDir static Path dir;
   private static Path bundle;
-  private static SecureCluster cluster;
+  private static KraftCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
@@ -63,7 +64,7 @@ class BundleAuthenticationTest {
         "package kafka.authz\n\ndefault allow := false\n\ndefault allow_by_resource_type := false\n");
     writeCredentials(ALL);
     cluster =
-        new SecureCluster(
+        AuthnCluster.start(
             dir,
             Map.of(
                 "regard.bundle.source", "dir",
@@ -102,12 +103,12 @@ class BundleAuthenticationTest {
     writeCredentials(ALL);
     assertThat(eventually("alice", false)).isNull();
     double denied = AuthnMetrics.count("PLAIN", "policy-denied");
-    try (Admin admin = cluster.plain(SecureCluster.INSECURE, "alice", "alice-secret")) {
+    try (Admin admin = cluster.plain(AuthnCluster.INSECURE, "alice", "alice-secret")) {
       assertThat(failure(admin)).isNotNull();
     }
     assertThat(AuthnMetrics.count("PLAIN", "policy-denied")).isGreaterThan(denied);
 
-    writeCredentials(Map.of("admin", SecureCluster.ADMIN_PASSWORD, "carol", "carol-secret"));
+    writeCredentials(Map.of("admin", AuthnCluster.ADMIN_PASSWORD, "carol", "carol-secret"));
     assertThat(eventually("alice", true)).isInstanceOf(SaslAuthenticationException.class);
     writeCredentials(ALL);
   }
@@ -117,7 +118,7 @@ class BundleAuthenticationTest {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     Throwable outcome;
     do {
-      try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, user, user + "-secret")) {
+      try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, user, user + "-secret")) {
         outcome = failure(admin);
       }
     } while ((outcome == null) == failing && Instant.now().isBefore(deadline));
@@ -128,7 +129,7 @@ class BundleAuthenticationTest {
   void aBundleWithAPlaintextPasswordIsRejectedAndTheOneInForceStays() throws Exception {
     write("{\"carol\": {\"password\": \"carol-secret\"}, \"admin\": {\"password\": \"x\"}}");
     Thread.sleep(1_000); // several polls: each rejects the bundle
-    try (Admin admin = cluster.scram(SecureCluster.EXTERNAL, "carol", "carol-secret")) {
+    try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "carol", "carol-secret")) {
       assertThat(failure(admin)).isNull();
     }
     writeCredentials(ALL);

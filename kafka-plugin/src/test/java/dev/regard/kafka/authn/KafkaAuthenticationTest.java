@@ -6,6 +6,7 @@ import dev.regard.kafka.authn.jwt.JwksServer;
 import dev.regard.kafka.authn.jwt.Tokens;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
+import dev.regard.testing.KraftCluster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,12 @@ class KafkaAuthenticationTest {
   private static TestPolicy policy;
   private static DataApiServer opa;
   private static JwksServer jwks;
-  private static SecureCluster cluster;
+  private static KraftCluster cluster;
 
   @BeforeAll
   static void start() throws Exception {
     policy = new TestPolicy();
-    policy.user("admin", SecureCluster.ADMIN_PASSWORD, List.of());
+    policy.user("admin", AuthnCluster.ADMIN_PASSWORD, List.of());
     policy.user("alice", "alice-secret", List.of("payments"));
     policy.user("bob", "bob-secret", List.of());
     policy.user("carol", "carol-secret", List.of());
@@ -49,7 +50,7 @@ class KafkaAuthenticationTest {
     jwks = new JwksServer();
     jwks.publish(KEY_1);
     cluster =
-        new SecureCluster(
+        AuthnCluster.start(
             dir,
             Map.of(
                 "regard.engine",
@@ -82,7 +83,7 @@ class KafkaAuthenticationTest {
   @Test
   void plainWithTheRightPasswordOverTlsIsAdmitted() throws Exception {
     int before = policy.authnInputs.size();
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "alice", "alice-secret")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "alice", "alice-secret")) {
       assertThat(failure(admin)).isNull();
     }
     ObjectValue input =
@@ -91,7 +92,7 @@ class KafkaAuthenticationTest {
             .findFirst()
             .orElseThrow();
     assertThat(TestPolicy.text(input, "mechanism")).isEqualTo("PLAIN");
-    assertThat(TestPolicy.text(input, "listener")).isEqualTo(SecureCluster.EXTERNAL);
+    assertThat(TestPolicy.text(input, "listener")).isEqualTo(AuthnCluster.EXTERNAL);
     assertThat(TestPolicy.text(input, "securityProtocol")).isEqualTo("SASL_SSL");
     assertThat(TestPolicy.text((ObjectValue) input.get("client"), "address"))
         .isEqualTo("127.0.0.1");
@@ -101,7 +102,7 @@ class KafkaAuthenticationTest {
   @Test
   void plainWithAWrongPasswordFails() throws Exception {
     double before = AuthnMetrics.count("PLAIN", "bad-credentials");
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "alice", "wrong")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "alice", "wrong")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
     assertThat(AuthnMetrics.count("PLAIN", "bad-credentials")).isGreaterThan(before);
@@ -110,7 +111,7 @@ class KafkaAuthenticationTest {
   @Test
   void anUnknownUserFails() throws Exception {
     double before = AuthnMetrics.count("PLAIN", "unknown-user");
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "nobody", "whatever")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "nobody", "whatever")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
     assertThat(AuthnMetrics.count("PLAIN", "unknown-user")).isGreaterThan(before);
@@ -119,7 +120,7 @@ class KafkaAuthenticationTest {
   @Test
   void plainOverThePlaintextListenerIsRefusedByPolicy() throws Exception {
     double before = AuthnMetrics.count("PLAIN", "policy-denied");
-    try (Admin admin = cluster.plain(SecureCluster.INSECURE, "alice", "alice-secret")) {
+    try (Admin admin = cluster.plain(AuthnCluster.INSECURE, "alice", "alice-secret")) {
       assertThat(failure(admin)).isNotNull();
     }
     assertThat(AuthnMetrics.count("PLAIN", "policy-denied")).isGreaterThan(before);
@@ -127,24 +128,24 @@ class KafkaAuthenticationTest {
 
   @Test
   void scramSucceedsWithTheRightPasswordAndFailsWithAWrongOne() throws Exception {
-    try (Admin admin = cluster.scram(SecureCluster.INSECURE, "bob", "bob-secret")) {
+    try (Admin admin = cluster.scram(AuthnCluster.INSECURE, "bob", "bob-secret")) {
       assertThat(failure(admin)).isNull();
     }
-    try (Admin admin = cluster.scram(SecureCluster.INSECURE, "bob", "not-bobs")) {
+    try (Admin admin = cluster.scram(AuthnCluster.INSECURE, "bob", "not-bobs")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
-    try (Admin admin = cluster.scram(SecureCluster.EXTERNAL, "nobody", "x")) {
+    try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "nobody", "x")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
   }
 
   @Test
   void aRevokedUserIsRefusedOnItsNextConnection() throws Exception {
-    try (Admin admin = cluster.scram(SecureCluster.EXTERNAL, "carol", "carol-secret")) {
+    try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "carol", "carol-secret")) {
       assertThat(failure(admin)).isNull();
     }
     policy.revoke("carol");
-    try (Admin admin = cluster.scram(SecureCluster.EXTERNAL, "carol", "carol-secret")) {
+    try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "carol", "carol-secret")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
   }
@@ -153,11 +154,11 @@ class KafkaAuthenticationTest {
   void aMalformedCredentialEntryFailsThatUserOnly() throws Exception {
     policy.rawCredential("mallory", StringValue.of("plaintext-password"));
     double before = AuthnMetrics.count("PLAIN", "policy-error");
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "mallory", "plaintext-password")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "mallory", "plaintext-password")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
     assertThat(AuthnMetrics.count("PLAIN", "policy-error")).isGreaterThan(before);
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "alice", "alice-secret")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "alice", "alice-secret")) {
       assertThat(failure(admin)).isNull();
     }
   }
@@ -165,14 +166,14 @@ class KafkaAuthenticationTest {
   @Test
   void aValidTokenIsAdmittedAndItsGroupsReachTheAuthorizer() throws Exception {
     String payments = Tokens.sign(Tokens.claims("dave", List.of("payments")), KEY_1);
-    try (Admin admin = cluster.oauth(SecureCluster.INSECURE, payments, null)) {
+    try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.INSECURE, payments, null)) {
       admin
           .createTopics(List.of(new NewTopic("payments.dave", 1, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
     }
     String marketing = Tokens.sign(Tokens.claims("erin", List.of("marketing")), KEY_1);
-    try (Admin admin = cluster.oauth(SecureCluster.INSECURE, marketing, null)) {
+    try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.INSECURE, marketing, null)) {
       assertThat(failure(admin)).isNull();
       assertThat(
               cause(
@@ -187,13 +188,13 @@ class KafkaAuthenticationTest {
 
   @Test
   void groupsFromTheBundleReachTheAuthorizer() throws Exception {
-    try (Admin admin = cluster.plain(SecureCluster.EXTERNAL, "alice", "alice-secret")) {
+    try (Admin admin = cluster.plain(AuthnCluster.EXTERNAL, "alice", "alice-secret")) {
       admin
           .createTopics(List.of(new NewTopic("payments.alice", 1, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
     }
-    try (Admin admin = cluster.scram(SecureCluster.EXTERNAL, "bob", "bob-secret")) {
+    try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "bob", "bob-secret")) {
       assertThat(
               cause(
                   () ->
@@ -228,7 +229,8 @@ class KafkaAuthenticationTest {
             "unknown key", Tokens.sign(good, Tokens.rsaKey("key-x")));
     double before = AuthnMetrics.count("OAUTHBEARER", "invalid-token");
     for (Map.Entry<String, String> token : tokens.entrySet()) {
-      try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, token.getValue(), null)) {
+      try (Admin admin =
+          AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, token.getValue(), null)) {
         assertThat(failure(admin))
             .as(token.getKey())
             .isInstanceOf(SaslAuthenticationException.class);
@@ -241,10 +243,10 @@ class KafkaAuthenticationTest {
   @Test
   void aDisallowedSaslExtensionIsRefusedAndAnAllowedOneIsNot() throws Exception {
     String token = Tokens.sign(Tokens.claims("dave", List.of()), KEY_1);
-    try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, token, "traceId")) {
+    try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, token, "traceId")) {
       assertThat(failure(admin)).isNull();
     }
-    try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, token, "impersonate")) {
+    try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, token, "impersonate")) {
       assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
     }
   }
@@ -254,19 +256,19 @@ class KafkaAuthenticationTest {
     jwks.publish(KEY_1, KEY_2);
     try {
       String rotated = Tokens.sign(Tokens.claims("dave", List.of()), KEY_2);
-      try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, rotated, null)) {
+      try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, rotated, null)) {
         assertThat(failure(admin)).isNull();
       }
       jwks.publish(KEY_2);
       int before = jwks.requests();
       // A token naming a key the broker has not seen triggers a refresh, which drops key-1.
       String unknown = Tokens.sign(Tokens.claims("dave", List.of()), Tokens.rsaKey("key-3"));
-      try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, unknown, null)) {
+      try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, unknown, null)) {
         assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
       }
       assertThat(jwks.requests()).isGreaterThan(before);
       String retired = Tokens.sign(Tokens.claims("frank", List.of()), KEY_1);
-      try (Admin admin = cluster.oauth(SecureCluster.EXTERNAL, retired, null)) {
+      try (Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, retired, null)) {
         assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
       }
     } finally {

@@ -23,9 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestPolicy {
   private static final Map<String, Set<String>> MECHANISMS =
       Map.of(
-          SecureCluster.EXTERNAL, Set.of("PLAIN", "SCRAM-SHA-512", "OAUTHBEARER"),
-          SecureCluster.INSECURE, Set.of("PLAIN", "SCRAM-SHA-512", "OAUTHBEARER"),
-          SecureCluster.CONTROLLER, Set.of("SCRAM-SHA-512"));
+          AuthnCluster.EXTERNAL, Set.of("PLAIN", "SCRAM-SHA-512", "OAUTHBEARER"),
+          AuthnCluster.INSECURE, Set.of("PLAIN", "SCRAM-SHA-512", "OAUTHBEARER"),
+          AuthnCluster.CONTROLLER, Set.of("SCRAM-SHA-512"));
 
   private final Map<String, Value> credentials = new ConcurrentHashMap<>();
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();

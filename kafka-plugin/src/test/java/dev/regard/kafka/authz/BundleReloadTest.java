@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regard.kafka.bundle.BundleFixtures;
 import dev.regard.kafka.bundle.BundleHttpServer;
-import dev.regard.kafka.bundle.BundleSigner;
 import dev.regard.kafka.bundle.GitRepo;
 import dev.regard.kafka.engine.EmbeddedEngine;
+import dev.regard.testing.BundleSigner;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

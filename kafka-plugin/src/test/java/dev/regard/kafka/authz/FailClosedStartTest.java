@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regard.kafka.bundle.BundleDirs;
 import dev.regard.kafka.bundle.BundleFixtures;
+import dev.regard.testing.BundleSigner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,7 @@ class FailClosedStartTest {
               Map.of(
                   "regard.bundle.path", dir.toString(),
                   "regard.bundle.poll.interval.ms", "3600000",
-                  "regard.bundle.verification.key",
-                      new dev.regard.kafka.bundle.BundleSigner().publicKeyPem()),
+                  "regard.bundle.verification.key", new BundleSigner().publicKeyPem()),
               registry);
       assertThat(decide(authorizer)).isEqualTo(AuthorizationResult.DENIED);
       authorizer.close();

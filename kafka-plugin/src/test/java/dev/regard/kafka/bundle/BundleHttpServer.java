@@ -1,6 +1,7 @@
 package dev.regard.kafka.bundle;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.regard.testing.TarGzWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -4,6 +4,7 @@ import static dev.regard.kafka.bundle.BundleFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.testing.BundleSigner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

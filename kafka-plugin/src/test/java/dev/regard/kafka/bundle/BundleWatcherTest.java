@@ -4,6 +4,7 @@ import static dev.regard.kafka.bundle.BundleFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regard.rego.value.Json;
+import dev.regard.testing.BundleSigner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

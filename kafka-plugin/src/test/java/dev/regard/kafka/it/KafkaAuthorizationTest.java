@@ -3,6 +3,9 @@ package dev.regard.kafka.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.kafka.authz.RegardAuthorizer;
+import dev.regard.testing.KraftCluster;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +39,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Kafka clients against a real KRaft broker and controller, both authorizing through Regard,
@@ -44,12 +48,27 @@ import org.junit.jupiter.api.Test;
  * delete, configs), mallory may do nothing. Subclasses choose where decisions are made.
  */
 abstract class KafkaAuthorizationTest {
-  static RegardCluster cluster;
+  private static final String LISTENER = "EXTERNAL";
+  @TempDir static Path dir;
+  static KraftCluster cluster;
 
-  /** Starts the cluster with an authorizer configuration and creates the shared topics. */
+  /**
+   * Starts one node, broker and controller, with the Regard authorizer on both roles and SASL/PLAIN
+   * on both listeners. Identities: plain-admin (the node's own principal, a super user), alice,
+   * bob, carol and mallory, each with password "&lt;name&gt;-secret". Creates the shared topics.
+   */
   static void startCluster(Map<String, String> authorizerConfig) throws Exception {
-    cluster = new RegardCluster(authorizerConfig);
-    try (Admin admin = cluster.admin("plain-admin")) {
+    KraftCluster.Builder builder =
+        KraftCluster.builder(dir)
+            .listener(LISTENER, "SASL_PLAINTEXT", "PLAIN")
+            .internalUser("plain-admin", "plain-admin-secret")
+            .set("authorizer.class.name", RegardAuthorizer.class.getName())
+            .set(authorizerConfig);
+    for (String user : List.of("alice", "bob", "carol", "mallory")) {
+      builder.plainUser(user, user + "-secret");
+    }
+    cluster = builder.start();
+    try (Admin admin = admin("plain-admin")) {
       admin
           .createTopics(
               List.of(
@@ -66,8 +85,16 @@ abstract class KafkaAuthorizationTest {
     }
   }
 
+  private static Properties client(String user) {
+    return KraftCluster.properties(cluster.client(LISTENER, "PLAIN", user, user + "-secret"));
+  }
+
+  private static Admin admin(String user) {
+    return cluster.plain(LISTENER, user, user + "-secret");
+  }
+
   private KafkaProducer<String, String> producer(String user, Map<String, Object> extra) {
-    Properties props = cluster.client(user);
+    Properties props = client(user);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
@@ -136,7 +163,7 @@ abstract class KafkaAuthorizationTest {
   }
 
   private KafkaConsumer<String, String> consumer(String user, String group) {
-    Properties props = cluster.client(user);
+    Properties props = client(user);
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -175,10 +202,10 @@ abstract class KafkaAuthorizationTest {
 
   @Test
   void topicCreationIsDecidedOnTheController() throws Exception {
-    try (Admin carol = cluster.admin("carol")) {
+    try (Admin carol = admin("carol")) {
       carol.createTopics(List.of(new NewTopic("orders.us", 1, (short) 1))).all().get();
     }
-    try (Admin alice = cluster.admin("alice")) {
+    try (Admin alice = admin("alice")) {
       assertThatThrownBy(
               () ->
                   alice
@@ -187,7 +214,7 @@ abstract class KafkaAuthorizationTest {
                       .get())
           .satisfies(e -> assertThat(cause(e)).isInstanceOf(TopicAuthorizationException.class));
     }
-    try (Admin admin = cluster.admin("plain-admin")) {
+    try (Admin admin = admin("plain-admin")) {
       assertThat(admin.listTopics().names().get())
           .contains("orders.us")
           .doesNotContain("orders.asia");
@@ -196,7 +223,7 @@ abstract class KafkaAuthorizationTest {
 
   @Test
   void describeShowsOnlyAuthorizedTopics() throws Exception {
-    try (Admin alice = cluster.admin("alice")) {
+    try (Admin alice = admin("alice")) {
       assertThat(alice.listTopics().names().get()).contains("orders.eu").doesNotContain("payments");
       assertThat(alice.describeTopics(List.of("orders.eu")).allTopicNames().get())
           .containsKey("orders.eu");
@@ -208,7 +235,7 @@ abstract class KafkaAuthorizationTest {
   @Test
   void deleteRecordsAndAlterConfigsAreForTheOwner() throws Exception {
     TopicPartition partition = new TopicPartition("orders.eu", 0);
-    try (Admin carol = cluster.admin("carol")) {
+    try (Admin carol = admin("carol")) {
       carol.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(0))).all().get();
       ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "orders.eu");
       carol
@@ -221,7 +248,7 @@ abstract class KafkaAuthorizationTest {
           .all()
           .get();
     }
-    try (Admin alice = cluster.admin("alice")) {
+    try (Admin alice = admin("alice")) {
       assertThatThrownBy(
               () ->
                   alice
@@ -252,7 +279,7 @@ abstract class KafkaAuthorizationTest {
 
   @Test
   void aclRequestsAreAnsweredWithTheReasonAclsAreNotUsed() {
-    try (Admin admin = cluster.admin("plain-admin")) {
+    try (Admin admin = admin("plain-admin")) {
       AclBinding binding =
           new AclBinding(
               new ResourcePattern(ResourceType.TOPIC, "orders.eu", PatternType.LITERAL),

@@ -1,4 +1,4 @@
-package dev.regard.kafka.bundle;
+package dev.regard.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.regard.kafka.authn;
+package dev.regard.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
  * A broker key pair and a client trust store made with the JDK's keytool: a self-signed EC
  * certificate for localhost and 127.0.0.1.
  */
-record TestTls(Path keyStore, Path trustStore, String password) {
-  static TestTls create(Path dir) throws IOException, InterruptedException {
+public record TestTls(Path keyStore, Path trustStore, String password) {
+  public static TestTls create(Path dir) throws IOException, InterruptedException {
     String password = "test-store-pass";
     Path keyStore = dir.resolve("broker.p12");
     Path cert = dir.resolve("broker.crt");
