@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       LintCommand.class,
       ExplainCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ScanTriage implements Runnable {
