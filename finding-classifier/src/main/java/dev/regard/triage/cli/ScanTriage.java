@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       LintCommand.class,
       ExplainCommand.class,
       ExportCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ScanTriage implements Runnable {
