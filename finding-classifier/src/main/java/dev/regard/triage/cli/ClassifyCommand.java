@@ -38,7 +38,7 @@ final class ClassifyCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "md",
-      description = "sarif, json or md (default: ${DEFAULT-VALUE}).")
+      description = "sarif, json, md or openvex (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
@@ -146,7 +146,7 @@ final class ClassifyCommand implements Callable<Integer> {
       return TriageRun.Format.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown format '" + text + "' (expected sarif, json or md)", e);
+          "unknown format '" + text + "' (expected sarif, json, md or openvex)", e);
     }
   }
 }

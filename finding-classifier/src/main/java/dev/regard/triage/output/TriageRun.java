@@ -29,7 +29,9 @@ public final class TriageRun {
     /** One JSON object per finding, then a summary. */
     JSON,
     /** Summary tables and the in-scope findings, in Markdown. */
-    MD
+    MD,
+    /** OpenVEX statements for the findings that name a vulnerability. */
+    OPENVEX
   }
 
   /**
@@ -140,6 +142,9 @@ public final class TriageRun {
     if (format == Format.JSON) {
       JsonGenerator g = JsonInput.MAPPER.createGenerator(out, JsonEncoding.UTF8);
       return new JsonReport(g, header);
+    }
+    if (format == Format.OPENVEX) {
+      return new OpenVexReport(out, header, java.time.Instant.now());
     }
     return new MarkdownReport(out, header, inputs.stream().map(Input::name).toList());
   }
