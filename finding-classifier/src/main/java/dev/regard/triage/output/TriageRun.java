@@ -14,6 +14,7 @@ import dev.regard.triage.input.SarifReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,7 +145,7 @@ public final class TriageRun {
       return new JsonReport(g, header);
     }
     if (format == Format.OPENVEX) {
-      return new OpenVexReport(out, header, java.time.Instant.now());
+      return new OpenVexReport(out, header, Instant.now());
     }
     return new MarkdownReport(out, header, inputs.stream().map(Input::name).toList());
   }
