@@ -23,24 +23,26 @@ import java.util.stream.Stream;
  */
 public final class Schemas {
   /** No schemas: annotations that name one are not checked, as OPA does without a schema set. */
-  public static final Schemas NONE = new Schemas(Map.of(), null);
+  public static final Schemas NONE = new Schemas(Map.of(), null, false);
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_FILE_BYTES = 4L << 20;
 
   private final Map<String, JsonNode> byId;
   private final JsonNode input;
+  private final boolean strict;
 
-  private Schemas(Map<String, JsonNode> byId, JsonNode input) {
+  private Schemas(Map<String, JsonNode> byId, JsonNode input, boolean strict) {
     this.byId = Map.copyOf(byId);
     this.input = input;
+    this.strict = strict;
   }
 
   /** Schemas from JSON texts by id. */
   public static Schemas of(Map<String, String> jsonById) {
     Map<String, JsonNode> out = new TreeMap<>();
     jsonById.forEach((id, json) -> out.put(id, parse(json, id)));
-    return new Schemas(out, null);
+    return new Schemas(out, null, false);
   }
 
   /** Every {@code *.json} file below a directory, by its relative path without {@code .json}. */
@@ -63,12 +65,20 @@ public final class Schemas {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read schemas in " + dir, e);
     }
-    return new Schemas(out, null);
+    return new Schemas(out, null, false);
   }
 
   /** These schemas, and {@code json} as the schema of {@code input} in every rule. */
   public Schemas withInput(String json) {
-    return new Schemas(byId, parse(json, "input schema"));
+    return new Schemas(byId, parse(json, "input schema"), strict);
+  }
+
+  /**
+   * These schemas, where an annotation naming a schema not among them is always an error, even when
+   * there are none: no declared schema goes unchecked.
+   */
+  public Schemas strict() {
+    return new Schemas(byId, input, true);
   }
 
   /** The schema an annotation names ({@code schema.a.b} is id {@code a/b}), if present. */
@@ -83,7 +93,7 @@ public final class Schemas {
 
   /** Whether no schema is known: annotations naming one are then skipped. */
   public boolean isEmpty() {
-    return byId.isEmpty() && input == null;
+    return byId.isEmpty() && input == null && !strict;
   }
 
   public java.util.Set<String> ids() {
