@@ -1,6 +1,10 @@
 # Who may connect, decided after the SASL mechanism (or TLS handshake) has verified the client.
 # Input: mechanism, user, claims, listener, securityProtocol, client.address, tls
 # (see docs/authentication.md). Deny unless a rule allows.
+
+# METADATA
+# schemas:
+#   - input: schema.authn_input
 package kafka.authn
 
 default allow := false

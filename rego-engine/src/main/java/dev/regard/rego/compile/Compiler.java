@@ -9,6 +9,7 @@ import dev.regard.rego.ast.Stmt;
 import dev.regard.rego.ast.Term;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.parse.Parser;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.Set;
 
 /**
  * Compiles Rego modules into a {@link Program}: parses them, groups rules by the document they
- * define, resolves names, orders bodies for safety and rejects recursion. Every error found is
- * reported at once.
+ * define, resolves names, orders bodies for safety, rejects recursion and type-checks the rules
+ * (against input schemas where annotations name them). Every error found is reported at once.
  */
 public final class Compiler {
   private final BuiltinRegistry builtins;
@@ -40,14 +41,25 @@ public final class Compiler {
   private record Placed(Module module, Rule rule, List<Value> groupPath, List<Term> keyPath) {}
 
   public static Program compile(List<Source> sources, Value data, BuiltinRegistry builtins) {
-    return new Compiler(builtins).run(sources, data);
+    return compile(sources, data, builtins, Schemas.NONE);
   }
 
-  private Program run(List<Source> sources, Value data) {
+  /**
+   * Compiles and type-checks; {@code schemas} are the JSON Schemas that {@code # METADATA}
+   * annotations name.
+   */
+  public static Program compile(
+      List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas) {
+    return new Compiler(builtins).run(sources, data, schemas);
+  }
+
+  private Program run(List<Source> sources, Value data, Schemas schemas) {
     List<Module> modules = new ArrayList<>();
+    Map<String, SchemaAnnotations> annotations = new LinkedHashMap<>();
     for (Source s : sources) {
       try {
         modules.add(Parser.parseModule(s.path(), s.text()));
+        annotations.put(s.path(), SchemaAnnotations.parse(s.path(), s.text(), errors));
       } catch (RegoException e) {
         errors.addAll(e.errors());
       }
@@ -167,6 +179,11 @@ public final class Compiler {
     new RecursionCheck(root, errors).run();
     failIfErrors();
     Map<String, RuleGroup> functionsByName = Map.copyOf(functions);
+    Map<String, String> packageOfFile = new HashMap<>();
+    modules.forEach(m -> packageOfFile.put(m.file(), String.join(".", m.packagePath())));
+    SchemaInputs inputs = new SchemaInputs(schemas, annotations, packageOfFile, groups, errors);
+    new TypeChecker(root, functionsByName, builtins, inputs, errors).run(groups);
+    failIfErrors();
     return new Program(
         root,
         data,
@@ -202,7 +219,7 @@ public final class Compiler {
         args.add(resolver.term(a, argScope));
       }
     }
-    Resolver.Resolved resolved = resolver.body(r.body(), new Resolver.Scope(argNames));
+    Resolver.Resolved resolved = resolver.body(r.body(), Resolver.Scope.ofArgs(argNames));
     Resolver.Scope scope = resolved.scope();
     Scheduler.Ordered ordered = scheduler.order(resolved.body(), argVars);
     Set<String> bound = ordered.bound();

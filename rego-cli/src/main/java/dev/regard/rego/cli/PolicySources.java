@@ -1,9 +1,11 @@
 package dev.regard.rego.cli;
 
 import dev.regard.rego.Rego;
+import dev.regard.rego.bundle.Bundle;
 import dev.regard.rego.bundle.BundleException;
 import dev.regard.rego.bundle.BundleReader;
 import dev.regard.rego.bundle.DataDocuments;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;
 import java.io.IOException;
@@ -18,9 +20,15 @@ import java.nio.file.Path;
  */
 final class PolicySources {
   private final BundleReader reader;
+  private Schemas schemas = Schemas.NONE;
 
   PolicySources(BundleReader reader) {
     this.reader = reader;
+  }
+
+  /** The schemas of the last bundle added that has any. */
+  Schemas schemas() {
+    return schemas;
   }
 
   void addPath(Rego.Builder builder, Path path) throws IOException {
@@ -44,7 +52,11 @@ final class PolicySources {
 
   /** Adds a bundle (directory or archive), as OPA's {@code -b}; modules are named below it. */
   void addBundle(Rego.Builder builder, Path path) {
-    reader.read(path).applyTo(builder, path.toString());
+    Bundle bundle = reader.read(path);
+    bundle.applyTo(builder, path.toString());
+    if (!bundle.schemas().isEmpty()) {
+      schemas = bundle.schemaSet();
+    }
   }
 
   static Value readDocument(Path path) throws IOException {
