@@ -42,6 +42,63 @@ class EvaluationTest {
   }
 
   @Test
+  void defaultValuesMayHoldComprehensions() {
+    String m =
+        """
+        package t
+        default names := [n | some n in input.names; n != "root"]
+        names := ["fixed"] if input.fixed
+        default f(_) := {k | some k in input.keys}
+        f(x) := x if x > 1
+        """;
+    assertThat(eval("data.t.names", "{\"names\":[\"a\",\"root\"]}", m)).isEqualTo(json("[\"a\"]"));
+    assertThat(eval("data.t.names", "{\"fixed\":true}", m)).isEqualTo(json("[\"fixed\"]"));
+    CompiledPolicy policy = TestBuiltins.compile(m);
+    assertThat(policy.query("x := data.t.f(0)", json("{\"keys\":[1]}")).bindings())
+        .containsExactly(Map.of("x", Rego.parseValue("{1}")));
+    assertThat(policy.query("x := data.t.f(5)", null).bindings())
+        .containsExactly(Map.of("x", json("5")));
+    assertThatThrownBy(() -> TestBuiltins.compile("package t\ndefault p := [x, 1]\n"))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("rego_parse_error: illegal default rule (value cannot contain var)");
+    assertThatThrownBy(() -> TestBuiltins.compile("package t\ndefault p := {\"a\": input.x}\n"))
+        .hasMessageContaining("illegal default rule (value cannot contain ref)");
+  }
+
+  @Test
+  void emptyPackagesAreEmptyObjects() {
+    assertThat(eval("data.a", null, "package a.b\n", "package a.c\nf(x) := x\n"))
+        .isEqualTo(json("{\"b\":{},\"c\":{}}"));
+  }
+
+  @Test
+  void everyOverANonCollectionIsUndefined() {
+    String m =
+        """
+        package t
+        p if every x in input.n { x > 0 }
+        """;
+    assertThat(eval("data.t.p", "{\"n\":[1,2]}", m)).isEqualTo(json("true"));
+    assertThat(eval("data.t.p", "{\"n\":[]}", m)).isEqualTo(json("true"));
+    assertThat(eval("data.t.p", "{\"n\":5}", m)).isNull();
+    assertThat(eval("data.t.p", "{\"n\":\"abc\"}", m)).isNull();
+  }
+
+  @Test
+  void referenceKeysInCallArgumentsBindTheirVariables() {
+    String m =
+        """
+        package t
+        p := foo if {
+          some foo
+          foo == input.foos[foo]
+        }
+        """;
+    assertThat(eval("data.t.p", "{\"foos\":[2,1,0]}", m)).isEqualTo(json("1"));
+    assertThat(eval("data.t.p", "{\"foos\":[\"foo\"]}", m)).isNull();
+  }
+
+  @Test
   void partialSetsObjectsAndRefHeads() {
     String m =
         """

@@ -341,6 +341,11 @@ public final class Evaluator implements BuiltinContext {
         e.domain(),
         b,
         dom -> {
+          if (!(dom instanceof ArrayValue
+              || dom instanceof ObjectValue
+              || dom instanceof SetValue)) {
+            return false; // as in OPA, `every` over a non-collection is undefined
+          }
           boolean[] allTrue = {true};
           forEach(
               dom,
@@ -1298,7 +1303,15 @@ public final class Evaluator implements BuiltinContext {
       }
       result = v;
     }
-    return result != null ? result : g.defaultValue();
+    return result != null ? result : defaultOf(g, null);
+  }
+
+  /** The value of a group's {@code default} rule, or null when it has none. */
+  private Value defaultOf(RuleGroup g, Value[] args) {
+    if (g.defaultValue() != null || g.defaultRule() == null) {
+      return g.defaultValue();
+    }
+    return ruleChainValue(g.defaultRule(), args);
   }
 
   private static String completeConflict(String name) {
@@ -1601,7 +1614,7 @@ public final class Evaluator implements BuiltinContext {
         }
         result = v;
       }
-      return result != null ? result : g.defaultValue();
+      return result != null ? result : defaultOf(g, args);
     } finally {
       depth--;
     }
