@@ -37,6 +37,9 @@ final class EncodingBuiltins {
     b.add("json.marshal_with_options", 2, EncodingBuiltins::marshalWithOptions);
     b.add("json.unmarshal", 1, EncodingBuiltins::jsonUnmarshal);
     b.add("json.is_valid", 1, EncodingBuiltins::jsonIsValid);
+    // Lambdas, not method references: the JSON-Schema library loads on the first call only.
+    b.add("json.verify_schema", 1, (ctx, a) -> EncodingJsonSchema.verify(ctx, a));
+    b.add("json.match_schema", 2, (ctx, a) -> EncodingJsonSchema.match(ctx, a));
     b.add("yaml.marshal", 1, (ctx, a) -> StringValue.of(EncodingYaml.write(a[0])));
     b.add("yaml.unmarshal", 1, EncodingBuiltins::yamlUnmarshal);
     b.add("yaml.is_valid", 1, EncodingBuiltins::yamlIsValid);

@@ -23,7 +23,6 @@ public final class StandardBuiltins {
     GlobBuiltins.register(b);
     TypesBuiltins.register(b);
     EncodingBuiltins.register(b);
-    JsonSchemaBuiltins.register(b);
     TimeBuiltins.register(b);
     CryptoBuiltins.register(b);
     JwtBuiltins.register(b);

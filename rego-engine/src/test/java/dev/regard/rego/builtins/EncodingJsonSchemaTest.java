@@ -10,7 +10,7 @@ import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import org.junit.jupiter.api.Test;
 
-class JsonSchemaBuiltinsTest {
+class EncodingJsonSchemaTest {
 
   private static final String SCHEMA =
       """
@@ -83,6 +83,14 @@ class JsonSchemaBuiltinsTest {
             () -> call("json.match_schema", j("{}"), j("{\"properties\": {\"a\": {\"type\": 1}}}")))
         .isInstanceOf(BuiltinException.class)
         .hasMessageContaining("NOT VALID");
+  }
+
+  @Test
+  void patternsRunInLinearTime() {
+    // Catastrophic backtracking for a backtracking engine; re2j answers at once.
+    String schema = "{\"pattern\": \"^(a+)+$\"}";
+    assertThat(call("json.match_schema", s("\"" + "a".repeat(40) + "!\""), s(schema)).toString())
+        .startsWith("[false,");
   }
 
   @Test

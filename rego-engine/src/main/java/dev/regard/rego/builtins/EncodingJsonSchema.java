@@ -3,13 +3,16 @@ package dev.regard.rego.builtins;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.regex.RegularExpression;
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
@@ -28,15 +31,23 @@ import java.util.Set;
  * {@code json.verify_schema} and {@code json.match_schema}: JSON Schema (draft 7 unless the schema
  * names another with {@code $schema}) with errors in the shape OPA reports them ({@code error},
  * {@code type}, {@code field}, {@code desc}). Remote {@code $ref}s are never fetched: a schema may
- * come from input.
+ * come from input; patterns run on re2j, in linear time, as OPA's run on Go's RE2. Only {@link
+ * EncodingBuiltins} calls into this class, from inside the builtins' bodies, so that the engine
+ * loads without the JSON-Schema library until a policy calls one of them.
  */
-final class JsonSchemaBuiltins {
+final class EncodingJsonSchema {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> PRIMITIVE_TYPES =
       Set.of("array", "boolean", "integer", "number", "null", "object", "string");
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_7, b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
+          SpecificationVersion.DRAFT_7,
+          b ->
+              b.schemaLoader(l -> l.fetchRemoteResources(false))
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder()
+                          .regularExpressionFactory(EncodingJsonSchema::pattern)
+                          .build()));
   private static final int CACHE_SIZE = 64;
   private static final Map<Value, Schema> CACHE =
       Collections.synchronizedMap(
@@ -47,14 +58,9 @@ final class JsonSchemaBuiltins {
             }
           });
 
-  private JsonSchemaBuiltins() {}
+  private EncodingJsonSchema() {}
 
-  static void register(BuiltinRegistry.Builder b) {
-    b.add("json.verify_schema", 1, JsonSchemaBuiltins::verify);
-    b.add("json.match_schema", 2, JsonSchemaBuiltins::match);
-  }
-
-  private static Value verify(BuiltinContext ctx, Value[] args) {
+  static Value verify(BuiltinContext ctx, Value[] args) {
     try {
       compile(args[0]);
       return ArrayValue.of(BooleanValue.TRUE, NullValue.INSTANCE);
@@ -63,7 +69,7 @@ final class JsonSchemaBuiltins {
     }
   }
 
-  private static Value match(BuiltinContext ctx, Value[] args) {
+  static Value match(BuiltinContext ctx, Value[] args) {
     JsonNode document = node(args[0]);
     Schema schema = compile(args[1]);
     List<Error> errors;
@@ -99,11 +105,18 @@ final class JsonSchemaBuiltins {
         }
       }
       schema = REGISTRY.getSchema(node);
-    } catch (SchemaException | IllegalArgumentException e) {
+    } catch (BuiltinException e) {
+      throw e;
+    } catch (RuntimeException e) { // the library's reasons a schema cannot be built
       throw BuiltinException.error(String.valueOf(e.getMessage()));
     }
     CACHE.put(v, schema);
     return schema;
+  }
+
+  private static RegularExpression pattern(String regex) {
+    Pattern p = Pattern.compile(regex);
+    return text -> p.matcher(text).find();
   }
 
   /** An empty {@code enum}, which OPA accepts (it matches nothing) where meta-schemas do not. */
@@ -153,7 +166,7 @@ final class JsonSchemaBuiltins {
       }
     }
     if (node.isContainerNode()) {
-      node.forEach(JsonSchemaBuiltins::checkTypes);
+      node.forEach(EncodingJsonSchema::checkTypes);
     }
   }
 
