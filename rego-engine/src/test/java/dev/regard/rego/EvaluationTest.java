@@ -3,6 +3,7 @@ package dev.regard.rego;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.Value;
 import java.util.Map;
@@ -275,6 +276,59 @@ class EvaluationTest {
     CompiledPolicy lenient = TestBuiltins.compile(m);
     assertThatThrownBy(() -> lenient.evaluate("data.t.p", null, new EvalOptions(null, null, true)))
         .hasMessageContaining("div: divide by zero");
+  }
+
+  @Test
+  void strictBuiltinErrorsStopEvaluationInsteadOfSatisfyingNot() {
+    String m =
+        """
+        package t
+        allow if {
+          startswith(input.name, "trap.")
+          not blocked
+        }
+        blocked if to_number(input.client) > 0
+        """;
+    Value input = json("{\"name\": \"trap.one\", \"client\": \"not-a-number\"}");
+    // OPA's default: the builtin error makes `blocked` undefined, so `not blocked` holds.
+    assertThat(Rego.builder().module("m.rego", m).compile().evaluate("data.t.allow", input))
+        .contains(json("true"));
+    CompiledPolicy strict = Rego.builder().module("m.rego", m).strictBuiltinErrors(true).compile();
+    assertThatThrownBy(() -> strict.evaluate("data.t.allow", input))
+        .isInstanceOfSatisfying(
+            RegoException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("eval_builtin_error");
+              assertThat(e.errors().get(0).location().line()).isEqualTo(6);
+            });
+  }
+
+  @Test
+  void engineFaultsInsideBuiltinsAreErrorsInEveryMode() {
+    // A stand-in for an engine bug, which no real builtin produces on demand.
+    BuiltinRegistry faulty =
+        BuiltinRegistry.builder()
+            .add(
+                "faulty",
+                1,
+                (ctx, a) -> {
+                  throw new IllegalStateException("broken invariant");
+                })
+            .build();
+    String m = "package t\nok := true\np if {\n  ok\n  faulty(1)\n}\n";
+    for (boolean strict : new boolean[] {false, true}) {
+      CompiledPolicy policy =
+          Rego.builder().builtins(faulty).module("m.rego", m).strictBuiltinErrors(strict).compile();
+      assertThatThrownBy(() -> policy.evaluate("data.t.p", null))
+          .isInstanceOfSatisfying(
+              RegoException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("eval_internal_error");
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "m.rego:5: eval_internal_error: IllegalStateException: broken invariant");
+              });
+    }
   }
 
   @Test

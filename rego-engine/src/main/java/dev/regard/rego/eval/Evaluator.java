@@ -127,6 +127,10 @@ public final class Evaluator implements BuiltinContext {
   private void guard(Cont run) {
     try {
       run.run();
+    } catch (RegoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internalError(e, null);
     } catch (StackOverflowError e) {
       throw new RegoException(
           "eval_cancel_error", "evaluation exceeded the maximum nesting depth", null);
@@ -189,8 +193,9 @@ public final class Evaluator implements BuiltinContext {
     // general way.
     int mark = b.mark();
     int entered = 0;
+    int i = start;
     try {
-      for (int i = start; i < body.size(); i++) {
+      for (; i < body.size(); i++) {
         Literal l = body.get(i);
         charge(1);
         enter();
@@ -205,10 +210,24 @@ public final class Evaluator implements BuiltinContext {
         }
       }
       return k.run();
+    } catch (RegoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An engine bug, never an undefined result: named with the expression that met it.
+      throw internalError(
+          e, body.isEmpty() ? null : body.get(Math.min(i, body.size() - 1)).location());
     } finally {
       depth -= entered;
       b.undo(mark);
     }
+  }
+
+  static RegoException internalError(RuntimeException e, Location loc) {
+    RegoException error =
+        new RegoException(
+            "eval_internal_error", e.getClass().getSimpleName() + ": " + e.getMessage(), loc);
+    error.initCause(e);
+    return error;
   }
 
   private static final int SUCCEEDED = 0;
@@ -1570,10 +1589,8 @@ public final class Evaluator implements BuiltinContext {
     } catch (RegoException e) {
       throw e;
     } catch (RuntimeException e) {
-      if (strict) {
-        throw new RegoException("eval_builtin_error", name + ": " + e.getMessage(), loc);
-      }
-      return null;
+      // Builtins report bad input with BuiltinException; anything else is a bug, in any mode.
+      throw internalError(e, loc);
     }
   }
 
