@@ -305,7 +305,7 @@ class EvaluationTest {
 
   @Test
   void engineFaultsInsideBuiltinsAreErrorsInEveryMode() {
-    // A stand-in for an engine bug, which no real builtin produces on demand.
+    // Stand-ins for an engine bug and a missing library, which no real builtin produces on demand.
     BuiltinRegistry faulty =
         BuiltinRegistry.builder()
             .add(
@@ -313,6 +313,12 @@ class EvaluationTest {
                 1,
                 (ctx, a) -> {
                   throw new IllegalStateException("broken invariant");
+                })
+            .add(
+                "unlinked",
+                1,
+                (ctx, a) -> {
+                  throw new NoClassDefFoundError("com/example/Missing");
                 })
             .build();
     String m = "package t\nok := true\np if {\n  ok\n  faulty(1)\n}\n";
@@ -328,6 +334,16 @@ class EvaluationTest {
                     .isEqualTo(
                         "m.rego:5: eval_internal_error: IllegalStateException: broken invariant");
               });
+      // A library missing from a deployment fails the same way instead of escaping as an Error.
+      CompiledPolicy unlinked =
+          Rego.builder()
+              .builtins(faulty)
+              .module("u.rego", "package u\nq if unlinked(1)\n")
+              .strictBuiltinErrors(strict)
+              .compile();
+      assertThatThrownBy(() -> unlinked.evaluate("data.u.q", null))
+          .isInstanceOf(RegoException.class)
+          .hasMessage("u.rego:2: eval_internal_error: NoClassDefFoundError: com/example/Missing");
     }
   }
 

@@ -172,8 +172,9 @@ final class Calls {
       return null;
     } catch (RegoException e) {
       throw e;
-    } catch (RuntimeException e) {
-      // Builtins report bad input with BuiltinException; anything else is a bug, in any mode.
+    } catch (RuntimeException | LinkageError e) {
+      // Builtins report bad input with BuiltinException; anything else is a bug, in any mode,
+      // and so is a library missing from the deployment (a LinkageError).
       throw Evaluator.internalError(e, loc);
     }
   }

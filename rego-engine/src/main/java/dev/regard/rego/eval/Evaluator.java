@@ -226,7 +226,7 @@ public final class Evaluator implements BuiltinContext {
     }
   }
 
-  static RegoException internalError(RuntimeException e, Location loc) {
+  static RegoException internalError(Throwable e, Location loc) {
     RegoException error =
         new RegoException(
             "eval_internal_error", e.getClass().getSimpleName() + ": " + e.getMessage(), loc);
