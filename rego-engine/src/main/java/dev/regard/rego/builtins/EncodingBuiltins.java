@@ -39,6 +39,15 @@ final class EncodingBuiltins {
     b.add("json.marshal_with_options", fn(S, A, SOBJ), EncodingBuiltins::marshalWithOptions);
     b.add("json.unmarshal", fn(A, S), EncodingBuiltins::jsonUnmarshal);
     b.add("json.is_valid", fn(B, S), EncodingBuiltins::jsonIsValid);
+    // Lambdas, not method references: the JSON-Schema library loads on the first call only.
+    b.add(
+        "json.verify_schema",
+        fn(tuple(B, any(NL, S)), any(S, OBJ)),
+        (ctx, a) -> EncodingJsonSchema.verify(ctx, a));
+    b.add(
+        "json.match_schema",
+        fn(tuple(B, arr(OBJ)), any(S, OBJ), any(S, OBJ)),
+        (ctx, a) -> EncodingJsonSchema.match(ctx, a));
     b.add("yaml.marshal", fn(S, A), (ctx, a) -> StringValue.of(EncodingYaml.write(a[0])));
     b.add("yaml.unmarshal", fn(A, S), EncodingBuiltins::yamlUnmarshal);
     b.add("yaml.is_valid", fn(B, S), EncodingBuiltins::yamlIsValid);

@@ -134,6 +134,7 @@ public final class Compiler {
       RuleGroup.Kind kind = kinds.get(e.getKey());
       List<CompiledRule> rules = new ArrayList<>();
       Value defaultValue = null;
+      CompiledRule defaultRule = null;
       for (Placed p : placed) {
         ruleRefs.add(new Program.RuleRef(e.getKey(), p.rule().location()));
         if (p.rule().isDefault()) {
@@ -145,12 +146,17 @@ public final class Compiler {
                     p.rule().location()));
           }
           defaultValue = Ground.value(p.rule().value());
-          if (defaultValue == null) {
+          String illegal = defaultValue == null ? Ground.openPart(p.rule().value()) : null;
+          if (illegal != null) {
             errors.add(
                 new RegoError(
-                    "rego_type_error",
-                    "illegal default rule (value cannot contain var)",
+                    "rego_parse_error",
+                    "illegal default rule (value cannot contain " + illegal + ")",
                     p.rule().location()));
+          } else if (defaultValue == null) {
+            // Comprehensions are closures: the value is computed when the default applies.
+            defaultRule =
+                compileRule(e.getKey(), p, p.rule(), resolvers.get(p.module()), scheduler);
           }
           continue;
         }
@@ -164,6 +170,7 @@ public final class Compiler {
               arities.getOrDefault(e.getKey(), 0),
               rules,
               defaultValue,
+              defaultRule,
               groupCount++);
       DocNode node = root;
       for (Value k : group.path()) {
@@ -173,6 +180,16 @@ public final class Compiler {
       groups.add(group);
       if (kind == RuleGroup.Kind.FUNCTION) {
         functions.put(e.getKey(), group);
+      }
+    }
+    for (Module m : modules) {
+      // Every package is a document, `{}` when it has no rules, unless a rule already defines it.
+      DocNode node = root;
+      for (Value k : pkgPath(m)) {
+        if (node.group() != null) {
+          break;
+        }
+        node = node.childOrCreate(k);
       }
     }
     failIfErrors();
