@@ -6,8 +6,9 @@ import java.util.TreeMap;
 /**
  * The Kafka configuration of the runtime's combined broker and controller: a SASL_SSL client
  * listener whose SCRAM-SHA-512 and PLAIN logins Regard's callback handlers check against the policy
- * bundle (and OAUTHBEARER tokens against a JWKS endpoint, when one is configured), a mutual-TLS controller listener on loopback, no PLAINTEXT listener, Regard's principal
- * builder and authorizer on both roles, and the hardened defaults.
+ * bundle (and OAUTHBEARER tokens against a JWKS endpoint, when one is configured), a mutual-TLS
+ * controller listener on loopback, no PLAINTEXT listener, Regard's principal builder and authorizer
+ * on both roles, and the hardened defaults.
  */
 public final class BrokerProperties {
   /** The authorizer class from the Kafka plugin. */

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Attacks on the runtime's broker, as an attacker on loopback would try them: its SASL_SSL listener
  * with OAUTHBEARER enabled (keys from a JWKS server on loopback) and, added by settings as an
- * operator might, a SASL_PLAINTEXT listener offering PLAIN and SCRAM. The default bundle's real Rego
- * authentication policy decides; the log lines are the runtime's own.
+ * operator might, a SASL_PLAINTEXT listener offering PLAIN and SCRAM. The default bundle's real
+ * Rego authentication policy decides; the log lines are the runtime's own.
  */
 class RuntimeAuthenticationTest {
   private static final RsaJsonWebKey KEY = Tokens.rsaKey("runtime-key");
@@ -86,6 +86,7 @@ class RuntimeAuthenticationTest {
     overrides.put(
         "listener.name.insecure.scram-sha-512.sasl.jaas.config",
         "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    overrides.put("listener.name.insecure.sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
     overrides.put("regard.authn.plain.cleartext.enabled", "true");
     overrides.put("regard.authn.oauth.jwks.url", jwks.url().toString());
     overrides.put("regard.authn.oauth.issuer", Tokens.ISSUER);
@@ -133,8 +134,7 @@ class RuntimeAuthenticationTest {
   }
 
   @Test
-  void aTokenIsAdmittedByTheRegoPolicyAndOneWhoseSubjectHoldsANewlineIsRefused()
-      throws Exception {
+  void aTokenIsAdmittedByTheRegoPolicyAndOneWhoseSubjectHoldsANewlineIsRefused() throws Exception {
     String good = Tokens.sign(Tokens.claims("alice", List.of()), KEY);
     Map<String, Object> config = oauth(good);
     try (KafkaProducer<String, String> producer =
@@ -150,7 +150,8 @@ class RuntimeAuthenticationTest {
   @Test
   void aWrongScramPasswordLeavesOneClearLine() throws Exception {
     int before = log.size();
-    assertThat(failure(tls(SCRAM, "bob", "not-bobs"))).isInstanceOf(SaslAuthenticationException.class);
+    assertThat(failure(tls(SCRAM, "bob", "not-bobs")))
+        .isInstanceOf(SaslAuthenticationException.class);
     assertThat(log.subList(before, log.size()))
         .filteredOn(l -> l.startsWith("Authentication refused") && l.contains("user=bob "))
         .singleElement()
@@ -243,6 +244,22 @@ class RuntimeAuthenticationTest {
   static Throwable failure(Map<String, Object> config) {
     try (Admin admin = Admin.create(config)) {
       admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
+  interface Call {
+    Object run() throws Exception;
+  }
+
+  /** The cause of a failed call, or null when it succeeded. */
+  static Throwable cause(Call call) {
+    try {
+      call.run();
       return null;
     } catch (ExecutionException e) {
       return e.getCause();

@@ -168,7 +168,12 @@ public final class PlainFlood {
   private static double median(
       List<Window> windows, boolean flood, java.util.function.ToLongFunction<Window> figure) {
     double[] values =
-        windows.stream().filter(w -> w.flood() == flood).mapToLong(figure).sorted().asDoubleStream().toArray();
+        windows.stream()
+            .filter(w -> w.flood() == flood)
+            .mapToLong(figure)
+            .sorted()
+            .asDoubleStream()
+            .toArray();
     int n = values.length;
     return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
   }

@@ -27,7 +27,8 @@ public final class AuthnConfig extends AbstractConfig {
   public static final String PLAIN_REMEMBERED_MS = "regard.authn.plain.remembered.ms";
   public static final String PLAIN_USER_FAILURES_PER_MINUTE =
       "regard.authn.plain.user.failures.per.minute";
-  public static final String PLAIN_FAILURES_PER_MINUTE = "regard.authn.plain.failures.per.minute";
+  public static final String PLAIN_FAILURE_HASHING_MS_PER_SECOND =
+      "regard.authn.plain.failure.hashing.ms.per.second";
   public static final String JWKS_URL = "regard.authn.oauth.jwks.url";
   public static final String JWKS_ALLOWED_URLS = "regard.authn.oauth.jwks.allowed.urls";
   public static final String JWKS_REFRESH_MS = "regard.authn.oauth.jwks.refresh.ms";
@@ -127,14 +128,15 @@ public final class AuthnConfig extends AbstractConfig {
                   + " minute; beyond them attempts not matching a remembered password are refused"
                   + " without hashing.")
           .define(
-              PLAIN_FAILURES_PER_MINUTE,
+              PLAIN_FAILURE_HASHING_MS_PER_SECOND,
               Type.INT,
-              12,
-              Range.atLeast(1),
+              20,
+              Range.between(1, 1000),
               Importance.LOW,
-              "Wrong PLAIN passwords of all users of a listener that are hashed, at most at once"
-                  + " and refilled per minute; beyond them attempts not matching a remembered"
-                  + " password are refused without hashing.")
+              "Milliseconds per second that hashing wrong PLAIN passwords (of all users of a"
+                  + " listener, unknown ones included) may take on Kafka's network threads, as"
+                  + " measured, with up to one second's worth at once; beyond it attempts not"
+                  + " matching a remembered password are refused without hashing.")
           .define(
               READY_TIMEOUT_MS,
               Type.LONG,

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,18 +51,25 @@ final class PasswordCheck {
   private final SecretKeySpec key;
   private final Cache<String, Verified> verified;
   private final FailureBudget perUser;
-  private final FailureBudget perListener;
+  private final FailureBudget hashingMs;
+  private final LongSupplier nanoTime;
 
   /**
+   * @param clock drives the allowances' refill and the remembered passwords' expiry
+   * @param nanoTime measures what a hash took
    * @param remembered how many users' verified passwords are kept; 0 keeps none
    * @param forgetAfter how long a remembered password is kept after its last use
+   * @param userFailuresPerMinute wrong passwords of one user hashed, at once and per minute
+   * @param hashingMsPerSecond milliseconds per second that hashing wrong passwords may take, with
+   *     up to a second's worth at once
    */
   PasswordCheck(
       Clock clock,
+      LongSupplier nanoTime,
       int remembered,
       Duration forgetAfter,
       int userFailuresPerMinute,
-      int failuresPerMinute) {
+      int hashingMsPerSecond) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
@@ -71,8 +79,9 @@ final class PasswordCheck {
             .expireAfterAccess(forgetAfter)
             .ticker(() -> clock.millis() * 1_000_000)
             .build();
-    this.perUser = new FailureBudget(clock, userFailuresPerMinute);
-    this.perListener = new FailureBudget(clock, failuresPerMinute);
+    this.perUser = new FailureBudget(clock, userFailuresPerMinute, userFailuresPerMinute);
+    this.hashingMs = new FailureBudget(clock, 1000, hashingMsPerSecond * 60.0);
+    this.nanoTime = nanoTime;
   }
 
   /**
@@ -85,16 +94,17 @@ final class PasswordCheck {
     if (known != null && known.stored().equals(stored.get())) {
       return MessageDigest.isEqual(mac, known.mac()) ? Result.RIGHT : Result.WRONG;
     }
-    if (!perUser.allows(user) || !perListener.allows(ALL)) {
+    if (!perUser.allows(user) || !hashingMs.allows(ALL)) {
       return Result.THROTTLED;
     }
+    long start = nanoTime.getAsLong();
     boolean right = stored.orElse(DECOY).matches(password) && stored.isPresent();
     if (right) {
       verified.put(user, new Verified(stored.get(), mac));
       return Result.RIGHT;
     }
-    perUser.spend(user);
-    perListener.spend(ALL);
+    perUser.spend(user, 1);
+    hashingMs.spend(ALL, (nanoTime.getAsLong() - start) / 1e6);
     return Result.WRONG;
   }
 

@@ -54,10 +54,11 @@ public final class PlainCallbackHandler extends PolicyCallbackHandler {
     passwords =
         new PasswordCheck(
             Clock.systemUTC(),
+            System::nanoTime,
             config.getInt(AuthnConfig.PLAIN_REMEMBERED_MAX),
             Duration.ofMillis(config.getLong(AuthnConfig.PLAIN_REMEMBERED_MS)),
             config.getInt(AuthnConfig.PLAIN_USER_FAILURES_PER_MINUTE),
-            config.getInt(AuthnConfig.PLAIN_FAILURES_PER_MINUTE));
+            config.getInt(AuthnConfig.PLAIN_FAILURE_HASHING_MS_PER_SECOND));
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.regard.kafka.authn;
 
 import dev.regard.kafka.authz.RegardAuthorizer;
 import dev.regard.testing.KraftCluster;
-import dev.regard.testing.TokenLoginHandler;
 import dev.regard.testing.TestTls;
+import dev.regard.testing.TokenLoginHandler;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;

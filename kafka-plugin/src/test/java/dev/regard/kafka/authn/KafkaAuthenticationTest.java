@@ -2,11 +2,11 @@ package dev.regard.kafka.authn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regard.testing.JwksServer;
-import dev.regard.testing.Tokens;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
+import dev.regard.testing.JwksServer;
 import dev.regard.testing.KraftCluster;
+import dev.regard.testing.Tokens;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

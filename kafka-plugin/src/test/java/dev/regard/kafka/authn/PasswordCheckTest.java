@@ -22,13 +22,22 @@ class PasswordCheckTest {
 
   private final MutableClock clock = new MutableClock();
 
-  private PasswordCheck check(int userPerMinute, int allPerMinute) {
-    return new PasswordCheck(clock, 100, Duration.ofHours(1), userPerMinute, allPerMinute);
+  /** A fake stopwatch: every hash appears to take 100 ms, whatever it really took. */
+  private long fakeNanos;
+
+  private PasswordCheck check(int userPerMinute, int hashingMsPerSecond) {
+    return new PasswordCheck(
+        clock,
+        () -> fakeNanos += 100_000_000L,
+        100,
+        Duration.ofHours(1),
+        userPerMinute,
+        hashingMsPerSecond);
   }
 
   @Test
   void theRightPasswordIsAdmittedAndAWrongOneRefused() {
-    PasswordCheck check = check(5, 12);
+    PasswordCheck check = check(5, 20);
     assertThat(check.check("alice", Optional.of(ALICE), "wrong".toCharArray()))
         .isEqualTo(PasswordCheck.Result.WRONG);
     assertThat(check.check("alice", Optional.of(ALICE), "alice-secret".toCharArray()))
@@ -39,7 +48,7 @@ class PasswordCheckTest {
 
   @Test
   void beyondTheUsersAllowanceAttemptsAreThrottledUntilItRefills() {
-    PasswordCheck check = check(2, 100);
+    PasswordCheck check = check(2, 1000);
     for (int i = 0; i < 2; i++) {
       assertThat(check.check("bob", Optional.of(ALICE), ("guess" + i).toCharArray()))
           .isEqualTo(PasswordCheck.Result.WRONG);
@@ -55,9 +64,10 @@ class PasswordCheckTest {
   }
 
   @Test
-  void theListenersAllowanceCoversUnknownUsers() {
-    PasswordCheck check = check(100, 3);
-    for (int i = 0; i < 3; i++) {
+  void theListenersHashingTimeCoversUnknownUsersAndRefills() {
+    // 100 ms a hash against a second's worth at once: ten hashes, then none until it drains.
+    PasswordCheck check = check(100, 10);
+    for (int i = 0; i < 10; i++) {
       assertThat(check.check("user" + i, Optional.empty(), "x".toCharArray()))
           .isEqualTo(PasswordCheck.Result.WRONG);
     }
@@ -66,6 +76,9 @@ class PasswordCheckTest {
     assertThat(check.check("alice", Optional.of(ALICE), "alice-secret".toCharArray()))
         .as("a password never verified is throttled too while the allowance is spent")
         .isEqualTo(PasswordCheck.Result.THROTTLED);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(check.check("alice", Optional.of(ALICE), "alice-secret".toCharArray()))
+        .isEqualTo(PasswordCheck.Result.RIGHT);
   }
 
   @Test
@@ -85,7 +98,7 @@ class PasswordCheckTest {
 
   @Test
   void aChangedStoredHashForgetsTheRememberedPassword() {
-    PasswordCheck check = check(5, 12);
+    PasswordCheck check = check(5, 20);
     check.check("alice", Optional.of(ALICE), "alice-secret".toCharArray());
     Pbkdf2Hash changed =
         Pbkdf2Hash.create(
