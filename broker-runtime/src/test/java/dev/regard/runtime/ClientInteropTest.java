@@ -119,9 +119,11 @@ class ClientInteropTest {
       }
     }
     assertThat(values).containsExactly("from-java");
+    Map<String, Object> bobProducing = client("bob", mechanism);
+    // Without idempotence the refusal is the topic write itself, not the producer id.
+    bobProducing.put("enable.idempotence", "false");
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            client("bob", mechanism), new StringSerializer(), new StringSerializer())) {
+        new KafkaProducer<>(bobProducing, new StringSerializer(), new StringSerializer())) {
       assertThat(
               RuntimeAuthenticationTest.cause(
                   () ->

@@ -217,6 +217,7 @@ class RuntimeAuthenticationTest {
     config.put(SaslConfigs.SASL_MECHANISM, mechanism);
     config.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(mechanism, user, password));
     config.put("default.api.timeout.ms", "20000");
+    config.put("request.timeout.ms", "20000");
     return config;
   }
 
