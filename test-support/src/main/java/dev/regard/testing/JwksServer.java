@@ -1,4 +1,4 @@
-package dev.regard.kafka.authn.jwt;
+package dev.regard.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;

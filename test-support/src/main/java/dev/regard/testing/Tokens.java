@@ -1,4 +1,4 @@
-package dev.regard.kafka.authn.jwt;
+package dev.regard.testing;
 
 import java.util.List;
 import org.jose4j.jwk.RsaJsonWebKey;

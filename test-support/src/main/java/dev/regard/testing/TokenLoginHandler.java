@@ -1,4 +1,4 @@
-package dev.regard.kafka.authn;
+package dev.regard.testing;
 
 import java.util.List;
 import java.util.Map;
