@@ -114,6 +114,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   @Override
   public Map<Endpoint, ? extends CompletionStage<Void>> start(AuthorizerServerInfo serverInfo) {
     engine.start();
+    decisionLog.start(serverInfo);
     CompletableFuture<Void> ready = engine.ready();
     if (delegation != null) {
       return delegation.start(serverInfo, ready);

@@ -18,6 +18,8 @@ public final class DecisionLogSettings {
   public static final String FILE_MAX_FILES = PREFIX + "file.max.files";
   public static final String KAFKA_TOPIC = PREFIX + "kafka.topic";
 
+  public static final String KAFKA_LISTENER = PREFIX + "kafka.listener";
+
   /** Producer settings for the Kafka sink are the keys with this prefix, the prefix removed. */
   public static final String KAFKA_PRODUCER_PREFIX = PREFIX + "kafka.producer.";
 
@@ -65,6 +67,15 @@ public final class DecisionLogSettings {
                 + "* keys (bootstrap.servers, security settings), starts in the background and"
                 + " never delays the broker's start. Decisions about this topic itself are not"
                 + " produced to it, so the producer's own requests cannot loop.")
+        .define(
+            KAFKA_LISTENER,
+            Type.STRING,
+            "",
+            Importance.LOW,
+            "Without "
+                + KAFKA_PRODUCER_PREFIX
+                + "bootstrap.servers, the Kafka sink produces to this broker's own endpoint on this"
+                + " listener; empty for the inter-broker listener.")
         .define(
             HTTP_URL,
             Type.STRING,

@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ public abstract class AsyncSink implements AutoCloseable {
   protected final void startWriter() {
     writer.start();
   }
+
+  /** Learns what the broker tells its authorizer at start; by default nothing is needed. */
+  protected void start(AuthorizerServerInfo serverInfo) {}
 
   /** Whether this sink takes the entry; by default every entry. */
   protected boolean accepts(DecisionLog.Entry entry) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,6 +105,13 @@ public final class DecisionLog implements AutoCloseable {
     record(
         new Entry(
             clock.instant(), facts, decided, "policy and delegate disagree", "", 0, false, shadow));
+  }
+
+  /** Hands the sinks what the broker tells its authorizer at start. */
+  public void start(AuthorizerServerInfo serverInfo) {
+    for (AsyncSink sink : sinks) {
+      sink.start(serverInfo);
+    }
   }
 
   /** Registers {@code decision-log-dropped-total}. */

@@ -54,7 +54,16 @@ public final class DecisionSinks {
                   v instanceof Password p ? p.value() : v);
             }
           });
-      sinks.add(new KafkaSink(topic, producer, format, buffer, batch, flush, dropped));
+      sinks.add(
+          new KafkaSink(
+              topic,
+              config.getString(DecisionLogSettings.KAFKA_LISTENER),
+              producer,
+              format,
+              buffer,
+              batch,
+              flush,
+              dropped));
     }
     String url = config.getString(DecisionLogSettings.HTTP_URL);
     if (!url.isBlank()) {

@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Endpoint;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
 
 /**
  * Produces entries to a Kafka topic, typically on the broker that makes the decisions. The producer
@@ -22,11 +24,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaSink extends AsyncSink {
   private final String topic;
-  private final Map<String, Object> producerConfig;
+  private final String listener;
+  private volatile Map<String, Object> producerConfig;
   private KafkaProducer<byte[], byte[]> producer;
 
   public KafkaSink(
       String topic,
+      String listener,
       Map<String, Object> producerSettings,
       OpaEvent format,
       int bufferEntries,
@@ -35,6 +39,7 @@ public final class KafkaSink extends AsyncSink {
       LongAdder dropped) {
     super("kafka", format, bufferEntries, batchEntries, flushIntervalMs, dropped);
     this.topic = topic;
+    this.listener = listener;
     Map<String, Object> config = new HashMap<>();
     // No InitProducerId round trip, and no IDEMPOTENT_WRITE check for the sink's principal.
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
@@ -48,6 +53,35 @@ public final class KafkaSink extends AsyncSink {
     startWriter();
   }
 
+  /**
+   * Without bootstrap.servers among the producer settings, the producer connects to this broker's
+   * own endpoint on the configured listener (by default the inter-broker one), known only now.
+   */
+  @Override
+  protected void start(AuthorizerServerInfo serverInfo) {
+    if (producerConfig.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+      return;
+    }
+    Endpoint endpoint = serverInfo.interBrokerEndpoint();
+    if (!listener.isBlank()) {
+      endpoint =
+          serverInfo.endpoints().stream()
+              .filter(e -> e.listener().equals(listener))
+              .findFirst()
+              .orElse(null);
+    }
+    if (endpoint == null) {
+      return;
+    }
+    String host = endpoint.host();
+    if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
+      host = "localhost";
+    }
+    Map<String, Object> config = new HashMap<>(producerConfig);
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + endpoint.port());
+    producerConfig = Map.copyOf(config);
+  }
+
   @Override
   protected boolean accepts(DecisionLog.Entry entry) {
     return !(entry.facts().resourceType() == ResourceType.TOPIC
@@ -57,6 +91,9 @@ public final class KafkaSink extends AsyncSink {
   @Override
   protected void write(List<String> events) throws Exception {
     if (producer == null) {
+      if (!producerConfig.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+        throw new IllegalStateException("no endpoint of this broker to produce to yet");
+      }
       producer = new KafkaProducer<>(producerConfig);
     }
     List<Future<?>> sent = new ArrayList<>(events.size());
