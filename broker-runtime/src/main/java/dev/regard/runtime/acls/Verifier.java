@@ -36,7 +36,8 @@ import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
  * Compares Kafka's StandardAuthorizer, loaded with a set of ACLs, with Regard's authorizer running
  * a bundle, over the decision matrix the ACLs imply: every principal, host, resource and operation
  * they mention, plus near misses (other names under and beside each prefix, other hosts, an unknown
- * principal), and authorizeByResourceType for every principal, host, type and operation.
+ * principal, a name of every resource type), and authorizeByResourceType for every principal, host,
+ * type and operation.
  */
 public final class Verifier {
   static final String UNKNOWN_PRINCIPAL = "User:regard-verify-unknown";
@@ -95,6 +96,12 @@ public final class Verifier {
     TreeSet<String> hosts = new TreeSet<>(List.of("127.0.0.1", OTHER_HOST));
     Map<ResourceType, TreeSet<String>> names = new LinkedHashMap<>();
     principals.add(UNKNOWN_PRINCIPAL);
+    // Every resource type is asked about, with a name no ACL mentions.
+    for (ResourceType type : ResourceType.values()) {
+      if (type != ResourceType.ANY && type != ResourceType.UNKNOWN) {
+        names.computeIfAbsent(type, t -> new TreeSet<>()).add("regard-verify-other");
+      }
+    }
     for (AclBinding acl : acls) {
       if (!acl.entry().principal().equals("User:*")) {
         principals.add(acl.entry().principal());
@@ -105,7 +112,6 @@ public final class Verifier {
       TreeSet<String> typeNames =
           names.computeIfAbsent(acl.pattern().resourceType(), t -> new TreeSet<>());
       String name = acl.pattern().name();
-      typeNames.add("regard-verify-other");
       if (!name.equals("*")) {
         typeNames.add(name);
         typeNames.add(name + "-near-miss");
