@@ -233,6 +233,12 @@ public final class AuthorizerConfig extends AbstractConfig {
               "Kafka's broker setting: principals (such as User:admin) allowed every operation"
                   + " without asking the policy, as with StandardAuthorizer. Separated by ';'.");
 
+  // The keys of the delegate authorizer and of the OPA-format decision-log sinks, kept in their
+  // own files.
+  static {
+    DecisionLogSettings.define(DelegationSettings.define(DEFINITION));
+  }
+
   public AuthorizerConfig(Map<String, ?> brokerConfigs) {
     super(DEFINITION, ConfigAliases.resolve(withSuperUsersAsList(brokerConfigs)), false);
   }

@@ -35,7 +35,7 @@ class PolicyBundleTest {
   private static final Path BUNDLES = Path.of("src/main/resources/bundles");
 
   @ParameterizedTest
-  @ValueSource(strings = {"default", "opa-kafka-plugin-example"})
+  @ValueSource(strings = {"default", "opa-kafka-plugin-example", "acls"})
   void everyBundleTestPasses(String name) throws IOException {
     CompiledPolicy policy = compile(BUNDLES.resolve(name));
     TreeSet<String> tests = new TreeSet<>();
