@@ -51,10 +51,18 @@ public final class Compiler {
    */
   public static Program compile(
       List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas) {
-    return new Compiler(builtins).run(sources, data, schemas);
+    return compile(sources, data, builtins, schemas, false);
   }
 
-  private Program run(List<Source> sources, Value data, Schemas schemas) {
+  /**
+   * As above; {@code strict} adds the checks of OPA's compiler strict mode ({@link StrictChecks}).
+   */
+  public static Program compile(
+      List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas, boolean strict) {
+    return new Compiler(builtins).run(sources, data, schemas, strict);
+  }
+
+  private Program run(List<Source> sources, Value data, Schemas schemas, boolean strict) {
     List<Module> modules = new ArrayList<>();
     Map<String, SchemaAnnotations> annotations = new LinkedHashMap<>();
     for (Source s : sources) {
@@ -64,6 +72,9 @@ public final class Compiler {
       } catch (RegoException e) {
         errors.addAll(e.errors());
       }
+    }
+    if (strict) {
+      StrictChecks.run(modules, errors);
     }
     failIfErrors();
 
