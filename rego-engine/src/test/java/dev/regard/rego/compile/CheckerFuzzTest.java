@@ -37,7 +37,7 @@ class CheckerFuzzTest {
                       + " \"roles\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}}}"))
           .withInput("{\"type\": \"object\", \"additionalProperties\": true}");
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "4m")
   void fuzz(byte[] data) {
     compiles(new String(data, StandardCharsets.UTF_8));
   }
