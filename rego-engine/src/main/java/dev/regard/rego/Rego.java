@@ -35,6 +35,7 @@ public final class Rego {
     private final List<Value> data = new ArrayList<>();
     private BuiltinRegistry builtins = StandardBuiltins.registry();
     private boolean strict;
+    private boolean strictChecks;
     private EvalLimits limits = EvalLimits.DEFAULT;
     private Schemas schemas = Schemas.NONE;
 
@@ -73,6 +74,15 @@ public final class Rego {
       return this;
     }
 
+    /**
+     * OPA's compiler strict mode ({@code opa check --strict}): unused local assignments, function
+     * arguments and imports, duplicate imports and calls of deprecated builtins are compile errors.
+     */
+    public Builder strictChecks(boolean strictChecks) {
+      this.strictChecks = strictChecks;
+      return this;
+    }
+
     public Builder limits(EvalLimits limits) {
       this.limits = Objects.requireNonNull(limits);
       return this;
@@ -87,7 +97,8 @@ public final class Rego {
         }
         root = merge(root, d, "data");
       }
-      return new CompiledPolicy(Compiler.compile(modules, root, builtins, schemas), strict, limits);
+      return new CompiledPolicy(
+          Compiler.compile(modules, root, builtins, schemas, strictChecks), strict, limits);
     }
 
     private static Value merge(Value a, Value b, String path) {

@@ -39,7 +39,11 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--strict",
-      description = "Every schema a METADATA annotation names must be available.")
+      description = {
+        "OPA's compiler strict mode: unused local assignments, arguments and imports,",
+        "duplicate imports and deprecated builtins are errors; every schema a METADATA",
+        "annotation names must be available."
+      })
   boolean strict;
 
   @Mixin VerificationOptions verification;
@@ -49,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Rego.Builder builder = Rego.builder();
+    Rego.Builder builder = Rego.builder().strictChecks(strict);
     PolicySources sources = new PolicySources(verification.reader());
     for (Path p : paths) {
       sources.addPath(builder, p);

@@ -90,6 +90,26 @@ class CheckCommandTest {
   }
 
   @Test
+  void strictReportsUnusedAssignmentsAndImports() throws IOException {
+    Path rego =
+        Files.writeString(
+            tmp.resolve("p.rego"), "package p\n\nimport data.x\n\nallow if {\n  y := 1\n}\n");
+    assertThat(rego("check", rego.toString()).code()).isZero();
+    Run run = rego("check", "--strict", rego.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(rego + ":3: rego_compile_error: import data.x unused")
+        .contains(rego + ":6: rego_compile_error: assigned var y unused");
+  }
+
+  @Test
+  void theDefaultBundleIsCleanInStrictMode() {
+    Run run = rego("check", "--strict", DEFAULT_BUNDLE.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.code()).isZero();
+  }
+
+  @Test
   void typeErrorsWithoutSchemasAreReportedToo() throws IOException {
     Path rego = Files.writeString(tmp.resolve("p.rego"), "package p\n\nn := count(true)\n");
     Run run = rego("check", rego.toString());

@@ -4,6 +4,7 @@ import dev.regard.rego.types.Type;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,11 +28,24 @@ public final class BuiltinRegistry {
     return new Builder();
   }
 
-  /** Collects builtins; registering a name twice is a programming error. */
+  /**
+   * Collects builtins; registering a name twice is a programming error. A builtin OPA also has gets
+   * OPA's names for its arguments and result, for messages.
+   */
   public static final class Builder {
+    private static final Map<String, List<String>> OPA_NAMES = ArgumentNames.load();
     private final Map<String, Builtin> byName = new HashMap<>();
 
     public Builder add(Builtin builtin) {
+      List<String> names = OPA_NAMES.get(builtin.name());
+      if (names != null && names.size() == builtin.arity() + 1) {
+        builtin =
+            new Builtin(
+                builtin.name(),
+                builtin.type().named(names),
+                builtin.function(),
+                builtin.relation());
+      }
       if (byName.putIfAbsent(builtin.name(), builtin) != null) {
         throw new IllegalStateException("builtin registered twice: " + builtin.name());
       }

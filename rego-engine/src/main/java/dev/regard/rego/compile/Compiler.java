@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Compiles Rego modules into a {@link Program}: parses them, groups rules by the document they
  * define, resolves names, orders bodies for safety, rejects recursion and type-checks the rules
- * (against input schemas where annotations name them). Every error found is reported at once.
+ * (against input schemas where annotations name them). Every error found is reported at once;
+ * queries are resolved, ordered and type-checked against a compiled program.
  */
 public final class Compiler {
   private final BuiltinRegistry builtins;
@@ -50,10 +51,18 @@ public final class Compiler {
    */
   public static Program compile(
       List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas) {
-    return new Compiler(builtins).run(sources, data, schemas);
+    return compile(sources, data, builtins, schemas, false);
   }
 
-  private Program run(List<Source> sources, Value data, Schemas schemas) {
+  /**
+   * As above; {@code strict} adds the checks of OPA's compiler strict mode ({@link StrictChecks}).
+   */
+  public static Program compile(
+      List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas, boolean strict) {
+    return new Compiler(builtins).run(sources, data, schemas, strict);
+  }
+
+  private Program run(List<Source> sources, Value data, Schemas schemas, boolean strict) {
     List<Module> modules = new ArrayList<>();
     Map<String, SchemaAnnotations> annotations = new LinkedHashMap<>();
     for (Source s : sources) {
@@ -63,6 +72,9 @@ public final class Compiler {
       } catch (RegoException e) {
         errors.addAll(e.errors());
       }
+    }
+    if (strict) {
+      StrictChecks.run(modules, errors);
     }
     failIfErrors();
 
@@ -199,7 +211,8 @@ public final class Compiler {
     Map<String, String> packageOfFile = new HashMap<>();
     modules.forEach(m -> packageOfFile.put(m.file(), String.join(".", m.packagePath())));
     SchemaInputs inputs = new SchemaInputs(schemas, annotations, packageOfFile, groups, errors);
-    new TypeChecker(root, functionsByName, builtins, inputs, errors).run(groups);
+    TypeChecker checker = new TypeChecker(root, functionsByName, builtins, inputs, errors);
+    checker.run(groups);
     failIfErrors();
     return new Program(
         root,
@@ -208,7 +221,8 @@ public final class Compiler {
         builtins,
         List.copyOf(ruleRefs),
         groupCount,
-        Precomputed.of(root, data, functionsByName, builtins, groups));
+        Precomputed.of(root, data, functionsByName, builtins, groups),
+        checker.ruleTypes());
   }
 
   private CompiledRule compileRule(
@@ -341,6 +355,10 @@ public final class Compiler {
     }
     Scheduler.Ordered ordered =
         new Scheduler(arityOf(arities, program.builtins()), errors).order(body, Set.of());
+    if (!errors.isEmpty()) {
+      throw new RegoException(errors);
+    }
+    TypeChecker.checkQuery(program, ordered.body(), errors);
     if (!errors.isEmpty()) {
       throw new RegoException(errors);
     }

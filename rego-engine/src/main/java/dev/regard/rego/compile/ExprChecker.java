@@ -128,8 +128,10 @@ final class ExprChecker {
   // ------------------------------------------------------------------ calls
 
   /**
-   * Checks a call; in a statement the argument after the last input is the output, elsewhere the
-   * call's value is its output.
+   * Checks a call as OPA does after moving a nested call into its own statement: {@code x := f(a)}
+   * is checked as {@code f(a, out)}, the output a variable not yet bound. Too many operands (inputs
+   * and output), too few inputs, or an operand whose type cannot be the declared one is an error
+   * listing the operands' types and what the function wants, result included.
    */
   private Type call(Term.Call c, Env env, boolean statement) {
     Type t = ctx.callee(c.name());
@@ -142,31 +144,34 @@ final class ExprChecker {
     }
     int operands = args.size() + (statement ? 0 : 1);
     if (operands > f.arity() + 1) {
-      error(argMessage(c.name(), "too many arguments", args, f, env), c.location());
+      error(argMessage(c.name(), "too many arguments", args, statement, f, env), c.location());
       return Types.A;
     }
     if (args.size() < f.arity()) {
-      error(argMessage(c.name(), "too few arguments", args, f, env), c.location());
+      error(argMessage(c.name(), "too few arguments", args, statement, f, env), c.location());
       return Types.A;
     }
     for (int i = 0; i < args.size(); i++) {
       Type want = i < f.arity() ? f.args().get(i) : f.result();
       if (!unify1(args.get(i), want, env, false)) {
-        error(argMessage(c.name(), "invalid argument(s)", args, f, env), c.location());
+        error(argMessage(c.name(), "invalid argument(s)", args, statement, f, env), c.location());
         return Types.A;
       }
     }
     return f.result();
   }
 
-  private String argMessage(String name, String what, List<Term> args, Type.Function f, Env env) {
+  /** OPA's text: the types the operands have ({@code ???} for unbound ones), then the wanted. */
+  private String argMessage(
+      String name, String what, List<Term> args, boolean statement, Type.Function f, Env env) {
     StringJoiner have = new StringJoiner(", ", "(", ")");
     for (Term a : args) {
-      have.add(Types.sprint(known(a, env)));
+      have.add(display(a, env));
     }
-    StringJoiner want = new StringJoiner(", ", "(", ")");
-    f.args().forEach(a -> want.add(Types.sprint(a)));
-    return name + ": " + what + "\n\thave: " + have + "\n\twant: " + want;
+    if (!statement) {
+      have.add(Types.sprint(null)); // the output of a nested call is not bound yet
+    }
+    return name + ": " + what + "\n\thave: " + have + "\n\twant: " + Types.sprintWant(f);
   }
 
   private Type known(Term t, Env env) {
@@ -180,8 +185,44 @@ final class ExprChecker {
     Type ta = typeOf(a, env);
     Type tb = typeOf(b, env);
     if (!unify2(a, ta, b, tb, env)) {
-      error("match error\n\tleft  : " + Types.sprint(ta) + "\n\tright : " + Types.sprint(tb), loc);
+      error("match error\n\tleft  : " + display(a, env) + "\n\tright : " + display(b, env), loc);
     }
+  }
+
+  /**
+   * A term's type as OPA prints it in messages: collections written out are typed part by part, an
+   * unbound variable among them shown as {@code ???} ({@code [x, y]} is {@code array<???, ???>}).
+   */
+  private String display(Term t, Env env) {
+    if (t instanceof Term.ArrayTerm a) {
+      if (a.items().isEmpty()) {
+        return "array";
+      }
+      StringJoiner j = new StringJoiner(", ", "array<", ">");
+      a.items().forEach(i -> j.add(display(i, env)));
+      return j.toString();
+    } else if (t instanceof Term.ObjectTerm o) {
+      if (o.entries().isEmpty()) {
+        return "object[any: any]";
+      }
+      java.util.TreeMap<Value, String> statics = new java.util.TreeMap<>();
+      String dynamic = null;
+      for (Term.Entry e : o.entries()) {
+        if (e.key() instanceof Term.Scalar k) {
+          statics.put(k.value(), display(e.value(), env));
+        } else {
+          dynamic = "[" + display(e.key(), env) + ": " + display(e.value(), env) + "]";
+        }
+      }
+      StringBuilder sb = new StringBuilder("object");
+      if (!statics.isEmpty()) {
+        StringJoiner j = new StringJoiner(", ", "<", ">");
+        statics.forEach((k, v) -> j.add(Types.keyText(k) + ": " + v));
+        sb.append(j);
+      }
+      return dynamic == null ? sb.toString() : sb.append(dynamic).toString();
+    }
+    return Types.sprint(typeOf(t, env));
   }
 
   private boolean unify2(Term a, Type ta, Term b, Type tb, Env env) {

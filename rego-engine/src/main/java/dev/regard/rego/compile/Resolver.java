@@ -5,7 +5,6 @@ import dev.regard.rego.ast.Literal;
 import dev.regard.rego.ast.Location;
 import dev.regard.rego.ast.Stmt;
 import dev.regard.rego.ast.Term;
-import dev.regard.rego.builtins.Builtin;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
@@ -19,8 +18,9 @@ import java.util.Set;
 /**
  * Resolves the names of one module: a variable naming a rule of the package, an import or a root
  * document becomes a full reference ({@code data.pkg.p}); calls get the full name of the function
- * or builtin they target, checked for existence and arity. Variables declared with {@code some},
- * {@code :=}, {@code every} or as function parameters stay local even when a rule has their name.
+ * or builtin they target, checked for existence (the type checker checks their arguments).
+ * Variables declared with {@code some}, {@code :=}, {@code every} or as function parameters stay
+ * local even when a rule has their name.
  */
 final class Resolver {
   /** Arity of the evaluator's own membership functions. */
@@ -405,28 +405,14 @@ final class Resolver {
       }
     }
     List<Term> args = terms(c.args(), scope);
-    Integer arity = INTERNAL.get(resolved);
-    if (arity == null) {
-      arity = functions.get(resolved);
-    }
-    if (arity == null) {
-      Builtin b = builtins.find(resolved).orElse(null);
-      arity = b == null ? null : b.arity();
-    }
-    if (arity == null) {
+    boolean known =
+        INTERNAL.containsKey(resolved)
+            || functions.containsKey(resolved)
+            || builtins.find(resolved).isPresent();
+    if (!known) {
       errors.add(new RegoError("rego_type_error", "undefined function " + resolved, c.location()));
-    } else if (args.size() != arity && args.size() != arity + 1) {
-      errors.add(
-          new RegoError(
-              "rego_type_error",
-              resolved
-                  + ": arity mismatch\n\thave: "
-                  + args.size()
-                  + " operands\n\twant: "
-                  + arity
-                  + " operands",
-              c.location()));
     }
+    // Argument counts are the type checker's: it reports them with the operands' types.
     return new Term.Call(resolved, args, c.location());
   }
 

@@ -35,4 +35,16 @@ public record RuleGroup(
     path = List.copyOf(path);
     rules = List.copyOf(rules);
   }
+
+  /** Groups are distinct documents of one compilation: equal only to themselves. */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  /** By identity, so that maps of groups do not hash whole rule trees. */
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 }

@@ -1,6 +1,5 @@
 package dev.regard.rego.compile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.regard.rego.RegoError;
 import dev.regard.rego.types.JsonSchemaTypes;
 import dev.regard.rego.types.Schemas;
@@ -45,8 +44,7 @@ final class SchemaInputs implements TypeChecker.InputTypes {
         groupAtLine.put(key(r.location().file(), r.location().line()), g.name());
       }
     }
-    JsonNode input = schemas.input().orElse(null);
-    this.global = input == null ? Types.A : JsonSchemaTypes.toType(input);
+    this.global = schemas.inputType();
   }
 
   private static String key(String file, int line) {
@@ -137,23 +135,22 @@ final class SchemaInputs implements TypeChecker.InputTypes {
     if (cached != null) {
       return cached;
     }
-    JsonNode schema;
-    if (e.ref() != null) {
-      if (schemas.isEmpty()) {
-        return null;
-      }
-      schema = schemas.get(e.ref()).orElse(null);
-      if (schema == null) {
-        errors.add(new RegoError("rego_type_error", "undefined schema: " + e.ref(), a.location()));
-        schemaTypes.put(id, Types.A);
-        return Types.A;
-      }
-    } else {
-      schema = e.definition();
+    if (e.ref() != null && schemas.isEmpty()) {
+      return null;
     }
     Type t;
     try {
-      t = JsonSchemaTypes.toType(schema);
+      if (e.ref() == null) {
+        t = JsonSchemaTypes.toType(e.definition());
+      } else {
+        t = schemas.type(e.ref()).orElse(null);
+        if (t == null) {
+          errors.add(
+              new RegoError("rego_type_error", "undefined schema: " + e.ref(), a.location()));
+          schemaTypes.put(id, Types.A);
+          return Types.A;
+        }
+      }
     } catch (IllegalArgumentException ex) {
       errors.add(
           new RegoError(

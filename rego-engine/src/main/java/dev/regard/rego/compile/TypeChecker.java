@@ -1,6 +1,7 @@
 package dev.regard.rego.compile;
 
 import dev.regard.rego.RegoError;
+import dev.regard.rego.ast.Literal;
 import dev.regard.rego.ast.Location;
 import dev.regard.rego.ast.Term;
 import dev.regard.rego.builtins.Builtin;
@@ -25,7 +26,7 @@ final class TypeChecker implements ExprChecker.Context {
   private final BuiltinRegistry builtins;
   private final InputTypes inputTypes;
   private final List<RegoError> errors;
-  private final Map<RuleGroup, Type> groupTypes = new IdentityHashMap<>();
+  private final Map<RuleGroup, Type> groupTypes;
   private final ExprChecker exprs = new ExprChecker(this);
 
   /** Chooses the type of {@code input} seen by a rule. */
@@ -39,11 +40,43 @@ final class TypeChecker implements ExprChecker.Context {
       BuiltinRegistry builtins,
       InputTypes inputTypes,
       List<RegoError> errors) {
+    this(root, functions, builtins, inputTypes, errors, new IdentityHashMap<>());
+  }
+
+  private TypeChecker(
+      DocNode root,
+      Map<String, RuleGroup> functions,
+      BuiltinRegistry builtins,
+      InputTypes inputTypes,
+      List<RegoError> errors,
+      Map<RuleGroup, Type> groupTypes) {
     this.root = root;
     this.functions = functions;
     this.builtins = builtins;
     this.inputTypes = inputTypes;
     this.errors = errors;
+    this.groupTypes = groupTypes;
+  }
+
+  /**
+   * Checks a query against a compiled program, whose rules' types are already inferred; {@code
+   * input} is of any type. Errors are added to {@code errors}.
+   */
+  static void checkQuery(Program program, List<Literal> body, List<RegoError> errors) {
+    TypeChecker checker =
+        new TypeChecker(
+            program.root(),
+            program.functions(),
+            program.builtins(),
+            rule -> Types.A,
+            errors,
+            new IdentityHashMap<>(program.ruleTypes()));
+    checker.exprs.body(body, new ExprChecker.Env(null, Types.A));
+  }
+
+  /** The inferred type of every rule group checked so far. */
+  Map<RuleGroup, Type> ruleTypes() {
+    return java.util.Collections.unmodifiableMap(new IdentityHashMap<>(groupTypes));
   }
 
   /** Checks every group; errors are added to the shared list, sorted by location. */
@@ -83,7 +116,11 @@ final class TypeChecker implements ExprChecker.Context {
       return groupType(g);
     }
     Builtin b = builtins.find(name).orElse(null);
-    return b == null ? null : b.type();
+    if (b != null) {
+      return b.type();
+    }
+    Integer internal = Resolver.INTERNAL.get(name);
+    return internal == null ? null : Types.untyped(internal);
   }
 
   @Override
@@ -148,6 +185,13 @@ final class TypeChecker implements ExprChecker.Context {
           }
         }
       }
+    }
+    if (g.defaultRule() != null) {
+      // a default whose value holds a comprehension: its value is checked like a rule head
+      CompiledRule d = g.defaultRule();
+      ExprChecker.Env env = new ExprChecker.Env(null, inputTypes.forRule(d));
+      failed |= exprs.body(d.body(), env) > 0;
+      out = Types.or(out, headType(d.value(), env));
     }
     if (failed) {
       return Types.A;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * path below a schema directory without {@code .json} ({@code authz_input.json} is {@code
  * authz_input}, {@code kafka/authn.json} is {@code kafka/authn}), which a policy names in a {@code
  * # METADATA} annotation as {@code schema.authz_input} or {@code schema.kafka.authn}. An optional
- * input schema types {@code input} in every rule. Immutable.
+ * input schema types {@code input} in every rule. Immutable; each schema is turned into a type once
+ * and the type reused by every compilation with these schemas.
  */
 public final class Schemas {
   /** No schemas: annotations that name one are not checked, as OPA does without a schema set. */
@@ -32,10 +34,21 @@ public final class Schemas {
   private final JsonNode input;
   private final boolean strict;
 
+  /** Types of the schemas by id, each converted once and shared by every compilation. */
+  private final Map<String, Type> types;
+
+  private volatile Type inputType;
+
   private Schemas(Map<String, JsonNode> byId, JsonNode input, boolean strict) {
-    this.byId = Map.copyOf(byId);
+    this(Map.copyOf(byId), input, strict, new ConcurrentHashMap<>());
+  }
+
+  private Schemas(
+      Map<String, JsonNode> byId, JsonNode input, boolean strict, Map<String, Type> types) {
+    this.byId = byId;
     this.input = input;
     this.strict = strict;
+    this.types = types;
   }
 
   /** Schemas from JSON texts by id. */
@@ -70,7 +83,7 @@ public final class Schemas {
 
   /** These schemas, and {@code json} as the schema of {@code input} in every rule. */
   public Schemas withInput(String json) {
-    return new Schemas(byId, parse(json, "input schema"), strict);
+    return new Schemas(byId, parse(json, "input schema"), strict, types);
   }
 
   /**
@@ -78,17 +91,50 @@ public final class Schemas {
    * there are none: no declared schema goes unchecked.
    */
   public Schemas strict() {
-    return new Schemas(byId, input, true);
+    return new Schemas(byId, input, true, types);
   }
 
   /** The schema an annotation names ({@code schema.a.b} is id {@code a/b}), if present. */
   public Optional<JsonNode> get(String ref) {
+    return Optional.ofNullable(byId.get(idOf(ref)));
+  }
+
+  private static String idOf(String ref) {
     String id = ref.startsWith("schema.") ? ref.substring("schema.".length()) : ref;
-    return Optional.ofNullable(byId.get(id.replace('.', '/')));
+    return id.replace('.', '/');
   }
 
   public Optional<JsonNode> input() {
     return Optional.ofNullable(input);
+  }
+
+  /**
+   * The type of the schema an annotation names, if present; converted on first use and then shared.
+   *
+   * @throws IllegalArgumentException when the schema cannot be turned into a type
+   */
+  public Optional<Type> type(String ref) {
+    String id = idOf(ref);
+    JsonNode schema = byId.get(id);
+    if (schema == null) {
+      return Optional.empty();
+    }
+    Type t = types.get(id);
+    if (t == null) {
+      t = JsonSchemaTypes.toType(schema);
+      types.put(id, t);
+    }
+    return Optional.of(t);
+  }
+
+  /** The type of {@code input} in every rule: {@code any} without an input schema. */
+  public Type inputType() {
+    Type t = inputType;
+    if (t == null) {
+      t = input == null ? Types.A : JsonSchemaTypes.toType(input);
+      inputType = t;
+    }
+    return t;
   }
 
   /** Whether no schema is known: annotations naming one are then skipped. */

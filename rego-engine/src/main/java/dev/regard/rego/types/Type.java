@@ -100,15 +100,27 @@ public sealed interface Type
     }
   }
 
-  /** A function: argument types, their names (for messages) and the result type. */
-  record Function(List<Type> args, List<String> argNames, Type result) implements Type {
+  /**
+   * A function: argument types, the result type, and the names OPA gives the arguments and then the
+   * result ({@code names} is empty, or has one entry per argument plus one for the result; {@code
+   * ""} leaves one unnamed). Names only appear in messages.
+   */
+  record Function(List<Type> args, List<String> names, Type result) implements Type {
     public Function {
       args = List.copyOf(args);
-      argNames = List.copyOf(argNames);
+      names = List.copyOf(names);
+      if (!names.isEmpty() && names.size() != args.size() + 1) {
+        throw new IllegalArgumentException("need a name per argument and one for the result");
+      }
     }
 
     public int arity() {
       return args.size();
+    }
+
+    /** This function with the given argument and result names. */
+    public Function named(List<String> argumentAndResultNames) {
+      return new Function(args, argumentAndResultNames, result);
     }
 
     @Override

@@ -26,8 +26,21 @@ public final class Types {
   public static final Type B = new Type.Bool();
   public static final Type NL = new Type.Null();
 
+  private static final List<Class<?>> KINDS =
+      List.of(
+          Type.Null.class,
+          Type.Bool.class,
+          Type.Num.class,
+          Type.Str.class,
+          Type.Array.class,
+          Type.Obj.class,
+          Type.SetOf.class,
+          Type.Any.class,
+          Type.Function.class);
+
   private Types() {}
 
+  /** The union of the members, in OPA's type order. */
   public static Type any(Type... members) {
     Type out = null;
     for (Type t : members) {
@@ -59,17 +72,9 @@ public final class Types {
     return new Type.Obj(statics, null, null);
   }
 
-  /** A function of the given argument types; names default to {@code x}, {@code y}, ... */
+  /** A function of the given argument types, its arguments unnamed. */
   public static Type.Function fn(List<Type> args, Type result) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      names.add(args.size() == 1 ? "x" : String.valueOf((char) ('x' + i % 3)) + suffix(i));
-    }
-    return new Type.Function(args, names, result);
-  }
-
-  private static String suffix(int i) {
-    return i < 3 ? "" : String.valueOf(i / 3);
+    return new Type.Function(args, List.of(), result);
   }
 
   /** A function taking {@code arity} arguments of any type and returning any value. */
@@ -127,7 +132,80 @@ public final class Types {
     List<Type> members = new ArrayList<>();
     addMembers(members, a);
     addMembers(members, b);
-    return members.size() == 1 ? members.get(0) : new Type.Any(members);
+    if (members.size() == 1) {
+      return members.get(0);
+    }
+    members.sort(Types::compare); // OPA keeps a union's members in its type order
+    return new Type.Any(members);
+  }
+
+  /**
+   * OPA's order of types: null, boolean, number, string, array, object, set, any, function; within
+   * a kind, by the parts (an open array or object after a closed one).
+   */
+  public static int compare(Type a, Type b) {
+    int c = Integer.compare(order(a), order(b));
+    if (c != 0 || a == null) {
+      return c;
+    }
+    if (a instanceof Type.Array x && b instanceof Type.Array y) {
+      c = compareOpen(x.dynamic(), y.dynamic());
+      return c != 0 ? c : compareLists(x.statics(), y.statics());
+    } else if (a instanceof Type.Obj x && b instanceof Type.Obj y) {
+      c = compareOpen(x.dynamicKey(), y.dynamicKey());
+      if (c == 0 && x.dynamicValue() != null && y.dynamicValue() != null) {
+        c = compare(x.dynamicValue(), y.dynamicValue());
+      }
+      if (c != 0) {
+        return c;
+      }
+      var xs = x.statics().entrySet().iterator();
+      var ys = y.statics().entrySet().iterator();
+      while (xs.hasNext() && ys.hasNext()) {
+        var xe = xs.next();
+        var ye = ys.next();
+        c = xe.getKey().compareTo(ye.getKey());
+        if (c == 0) {
+          c = compare(xe.getValue(), ye.getValue());
+        }
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(x.statics().size(), y.statics().size());
+    } else if (a instanceof Type.SetOf x && b instanceof Type.SetOf y) {
+      return compare(x.of(), y.of());
+    } else if (a instanceof Type.Any x && b instanceof Type.Any y) {
+      return compareLists(x.of(), y.of());
+    } else if (a instanceof Type.Function x && b instanceof Type.Function y) {
+      c = compareLists(x.args(), y.args());
+      return c != 0 ? c : compare(x.result(), y.result());
+    }
+    return 0;
+  }
+
+  private static int compareOpen(Type x, Type y) {
+    if (x == null || y == null) {
+      return x == null ? (y == null ? 0 : -1) : 1;
+    }
+    return compare(x, y);
+  }
+
+  private static int compareLists(List<Type> a, List<Type> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  private static int order(Type t) {
+    if (t == null) {
+      return -1;
+    }
+    return KINDS.indexOf(t.getClass());
   }
 
   private static void addMembers(List<Type> out, Type t) {
@@ -365,7 +443,22 @@ public final class Types {
     return t.toString();
   }
 
-  private static String keyText(Value k) {
+  /**
+   * The arguments and then the result of a function as OPA lists what a call wants, each with its
+   * name where the function names it: {@code (collection: any<string, ...>, n: number)}.
+   */
+  public static String sprintWant(Type.Function f) {
+    StringJoiner j = new StringJoiner(", ", "(", ")");
+    for (int i = 0; i <= f.arity(); i++) {
+      Type t = i < f.arity() ? f.args().get(i) : f.result();
+      String name = f.names().isEmpty() ? "" : f.names().get(i);
+      j.add(name.isEmpty() ? sprint(t) : name + ": " + sprint(t));
+    }
+    return j.toString();
+  }
+
+  /** An object key as OPA prints it in a type: strings bare, other values as JSON. */
+  public static String keyText(Value k) {
     return k instanceof StringValue s ? s.value() : k.toJson();
   }
 }
