@@ -19,7 +19,11 @@ public enum SectionKind {
   CONTROLS,
   /** Recurring scanner or reporter false positives the maintainers have explained. */
   KNOWN_NON_FINDINGS,
-  /** Questions still awaiting an answer. */
+  /**
+   * The model's own table of triage dispositions ("Triage dispositions", "Classifying Reports").
+   */
+  DISPOSITIONS,
+  /** Questions still awaiting an answer, and the maintainers' answers to them. */
   OPEN_QUESTIONS,
   /** How to report a vulnerability (security policy). */
   REPORTING,

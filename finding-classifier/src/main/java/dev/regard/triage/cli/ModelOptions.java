@@ -3,6 +3,7 @@ package dev.regard.triage.cli;
 import dev.regard.threatmodel.LoadedModel;
 import dev.regard.threatmodel.ThreatModels;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,8 +22,14 @@ final class ModelOptions {
               + " THREAT_MODEL.md (default: the current directory).")
   Path repo;
 
-  @Option(names = "--threat-model", paramLabel = "FILE", description = "The THREAT_MODEL.md.")
-  Path threatModel;
+  @Option(
+      names = "--threat-model",
+      paramLabel = "FILE",
+      split = ",",
+      description =
+          "The threat model's page(s), read as one model in the order given; repeat the option"
+              + " or separate with commas.")
+  List<Path> threatModel;
 
   @Option(
       names = "--security",

@@ -1,6 +1,7 @@
 package dev.regard.threatmodel.reader;
 
 import com.google.re2j.Pattern;
+import dev.regard.threatmodel.ChainStep;
 import dev.regard.threatmodel.Claim;
 import dev.regard.threatmodel.Component;
 import dev.regard.threatmodel.NonFinding;
@@ -44,14 +45,22 @@ public final class ModelReader {
   /**
    * Reads the model.
    *
-   * @param threatModel the parsed threat model
+   * @param pages the parsed pages of the threat model, in chain order, at least one
    * @param security the parsed security policy, or {@code null}
    * @param fallbackProject the project name to use when the documents' titles give none
+   * @param chain how the pages were found
    * @throws ThreatModelException if a {@code triage} block is invalid or rule ids collide
    */
   public static ThreatModel read(
-      MarkdownDocument threatModel, MarkdownDocument security, String fallbackProject) {
-    List<SectionTree.Classified> modelSections = SectionTree.classify(threatModel);
+      List<MarkdownDocument> pages,
+      MarkdownDocument security,
+      String fallbackProject,
+      List<ChainStep> chain) {
+    MarkdownDocument threatModel = pages.get(0);
+    List<SectionTree.Classified> modelSections = new ArrayList<>();
+    for (MarkdownDocument page : pages) {
+      modelSections.addAll(SectionTree.classify(page));
+    }
     List<SectionTree.Classified> policySections =
         security == null ? List.of() : SectionTree.classify(security);
     List<SectionTree.Classified> all = new ArrayList<>(modelSections);
@@ -69,6 +78,8 @@ public final class ModelReader {
     return new ThreatModel(
         project(threatModel, security, fallbackProject),
         threatModel.file(),
+        pages.stream().map(MarkdownDocument::file).toList(),
+        chain,
         all.stream().map(SectionTree.Classified::section).filter(s -> s.level() > 0).toList(),
         components,
         claims(modelSections, SectionKind.ADVERSARY),
@@ -76,9 +87,18 @@ public final class ModelReader {
         claims(modelSections, SectionKind.ASSETS),
         ControlReader.read(modelSections),
         nonFindings,
-        QuestionReader.read(modelSections),
+        QuestionReader.read(modelSections, lines(pages)),
+        DispositionReader.read(modelSections),
         policy,
         rules);
+  }
+
+  private static Map<String, List<String>> lines(List<MarkdownDocument> pages) {
+    Map<String, List<String>> lines = new HashMap<>();
+    for (MarkdownDocument page : pages) {
+      lines.put(page.file(), page.text().lines().toList());
+    }
+    return lines;
   }
 
   /**

@@ -33,6 +33,7 @@ public final class HeadingSynonyms {
             "known false positives",
             "not vulnerabilities",
             "not a vulnerability",
+            "non issues",
             "not security issues",
             "not considered security issues",
             "not security bugs",
@@ -49,7 +50,20 @@ public final class HeadingSynonyms {
             "out of model",
             "exclusions",
             "excluded",
-            "unsupported components"));
+            "unsupported components",
+            "development and test tooling",
+            "test tooling"));
+    SYNONYMS.put(
+        SectionKind.DISPOSITIONS,
+        List.of(
+            "triage dispositions",
+            "dispositions",
+            "disposition table",
+            "classifying reports",
+            "classification of reports",
+            "report classification",
+            "triage classes",
+            "how reports are classified"));
     SYNONYMS.put(
         SectionKind.OPEN_QUESTIONS,
         List.of(
@@ -58,6 +72,9 @@ public final class HeadingSynonyms {
             "unresolved",
             "pending decisions",
             "open items",
+            "maintainer decisions",
+            "maintainer answers",
+            "resolved questions",
             "to be decided"));
     SYNONYMS.put(
         SectionKind.SUPPORTED_VERSIONS,
@@ -88,11 +105,14 @@ public final class HeadingSynonyms {
             "attackers",
             "attacker model",
             "threat actors",
-            "threat actor"));
+            "threat actor",
+            "attacker and trust boundary"));
     SYNONYMS.put(
         SectionKind.TRUST_BOUNDARIES,
         List.of(
             "trust boundaries",
+            "security boundary",
+            "security boundaries",
             "trust boundary",
             "trust zones",
             "trust model",
