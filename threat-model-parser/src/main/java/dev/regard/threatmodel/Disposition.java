@@ -34,9 +34,26 @@ public record Disposition(String kind, String reason) {
     if (reason != null && reason.isBlank()) {
       reason = null;
     }
-    if (OUT_OF_MODEL.equals(kind) && reason == null) {
-      throw new IllegalArgumentException("disposition OUT-OF-MODEL needs a reason");
-    }
+  }
+
+  /**
+   * The disposition a model's own table names, written as the model writes it: {@code OUT-OF-MODEL:
+   * trusted-input}, {@code DISCLAIMED}, or words such as "Out of scope" (which give {@code
+   * OUT-OF-SCOPE}).
+   */
+  public static Disposition ofModelName(String name) {
+    String label =
+        name.strip()
+            .replaceAll("\\s*:\\s*", ":")
+            .replaceAll("[^A-Za-z0-9:-]+", "-")
+            .replaceAll("^-+|-+$", "");
+    int colon = label.indexOf(':');
+    String kind =
+        (colon < 0 ? label : label.substring(0, colon)).toUpperCase(java.util.Locale.ROOT);
+    String reason =
+        colon < 0 ? null : label.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+    kind = kind.replaceAll("^(?:AN?|THE)-", "");
+    return new Disposition(kind.isEmpty() ? "MODEL" : kind, reason);
   }
 
   /** The disposition written as {@code KIND} or {@code KIND:reason}. */
@@ -55,9 +72,14 @@ public record Disposition(String kind, String reason) {
     Objects.requireNonNull(label, "label");
     String trimmed = label.strip();
     int colon = trimmed.indexOf(':');
-    return colon < 0
-        ? new Disposition(trimmed, null)
-        : new Disposition(
-            trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip());
+    Disposition disposition =
+        colon < 0
+            ? new Disposition(trimmed, null)
+            : new Disposition(
+                trimmed.substring(0, colon).strip(), trimmed.substring(colon + 1).strip());
+    if (OUT_OF_MODEL.equals(disposition.kind()) && disposition.reason() == null) {
+      throw new IllegalArgumentException("disposition OUT-OF-MODEL needs a reason");
+    }
+    return disposition;
   }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param openQuestions questions the model asks its maintainers, open and answered
  * @param dispositions the model's own disposition table, in order; empty when it has none
  * @param securityPolicy what SECURITY.md says, or {@code null} when no policy was read
+ * @param undecided statements the reader could not decide and made no rule from
  * @param triageRules every rule, derived ones first, then explicit ones, in document order
  */
 public record ThreatModel(
@@ -37,6 +38,7 @@ public record ThreatModel(
     List<OpenQuestion> openQuestions,
     List<DispositionEntry> dispositions,
     SecurityPolicy securityPolicy,
+    List<Undecided> undecided,
     List<TriageRule> triageRules) {
 
   /** The schema version of the rules documents this model yields. */
@@ -56,6 +58,7 @@ public record ThreatModel(
     nonFindings = List.copyOf(nonFindings);
     openQuestions = List.copyOf(openQuestions);
     dispositions = List.copyOf(dispositions);
+    undecided = List.copyOf(undecided);
     triageRules = List.copyOf(triageRules);
   }
 
