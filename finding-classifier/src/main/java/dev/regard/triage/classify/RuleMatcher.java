@@ -4,6 +4,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.regard.threatmodel.MatchCriteria;
 import dev.regard.threatmodel.TriageRule;
+import dev.regard.threatmodel.rules.Glob;
+import dev.regard.triage.finding.CodeMap;
 import dev.regard.triage.finding.Cwe;
 import dev.regard.triage.finding.Finding;
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ final class RuleMatcher {
   private final List<PathGlob> modules;
   private final List<Pattern> messagePatterns;
   private final List<String> configKeys;
+  private final List<PathGlob> components;
 
-  RuleMatcher(TriageRule rule, int documentIndex) {
+  RuleMatcher(TriageRule rule, int documentIndex, CodeMap code) {
     this.rule = rule;
     this.documentIndex = documentIndex;
     MatchCriteria m = rule.match();
@@ -61,6 +64,15 @@ final class RuleMatcher {
     }
     this.messagePatterns = List.copyOf(patterns);
     this.configKeys = m.configKeys();
+    List<PathGlob> located = new ArrayList<>();
+    for (String name : m.components()) {
+      code.globs(name).stream().map(PathGlob::of).forEach(located::add);
+    }
+    this.components = List.copyOf(located);
+  }
+
+  private MatchCriteria m() {
+    return rule.match();
   }
 
   TriageRule rule() {
@@ -83,7 +95,8 @@ final class RuleMatcher {
             m.cwes(),
             m.tags(),
             m.messagePatterns(),
-            m.configKeys())) {
+            m.configKeys(),
+            m.components())) {
       n += criterion.isEmpty() ? 0 : 1;
     }
     return n;
@@ -100,6 +113,7 @@ final class RuleMatcher {
         && (paths.isEmpty() || anyPath(paths, f))
         && (modules.isEmpty() || moduleMatches(f))
         && (configKeys.isEmpty() || configKeyMatches(f))
+        && (m().components().isEmpty() || anyPath(components, f))
         && (messagePatterns.isEmpty() || messageMatches(f));
   }
 
@@ -122,6 +136,14 @@ final class RuleMatcher {
     add(checks, "paths", m.paths(), paths.isEmpty() || anyPath(paths, f), where);
     String module = f.logicalLocation() == null ? where : where + ", " + f.logicalLocation();
     add(checks, "modules", m.modules(), modules.isEmpty() || moduleMatches(f), module);
+    add(
+        checks,
+        "components",
+        m.components(),
+        m.components().isEmpty() || anyPath(components, f),
+        components.isEmpty()
+            ? "not located in the checkout (run with --repo at a checkout holding the sources)"
+            : where + " vs located " + components.stream().map(PathGlob::text).toList());
     add(
         checks,
         "configKeys",

@@ -2,6 +2,7 @@ package dev.regard.triage.cli;
 
 import dev.regard.threatmodel.LoadedModel;
 import dev.regard.threatmodel.ThreatModels;
+import dev.regard.triage.classify.Classifier;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,18 @@ final class ModelOptions {
       paramLabel = "FILE",
       description = "The SECURITY.md (with --threat-model).")
   Path security;
+
+  @Option(
+      names = "--trust-inferred",
+      description =
+          "Let claims the model tags (inferred) suppress findings; by default they await a"
+              + " maintainer's confirmation and their findings stay in scope.")
+  boolean trustInferred;
+
+  /** A classifier for the model, locating its components in the repository root. */
+  Classifier classifier(LoadedModel loaded) {
+    return Classifier.of(loaded, repositoryRoot(), trustInferred);
+  }
 
   /** Loads the model the options name. */
   LoadedModel load() {
