@@ -34,7 +34,24 @@ public final class ThreatModels {
     MarkdownDocument security =
         MarkdownFile.read(chain.security(), relative(base, chain.security()));
     Path name = base.getFileName();
-    return load(pages, security, name == null ? "repository" : name.toString(), chain.steps());
+    String fallback =
+        agentsTitle(MarkdownFile.read(chain.agents(), "AGENTS.md"))
+            .orElse(name == null ? "repository" : name.toString());
+    return load(pages, security, fallback, chain.steps());
+  }
+
+  /** "Agent Guide for Apache Kafka" gives "Apache Kafka": the project as AGENTS.md names it. */
+  private static java.util.Optional<String> agentsTitle(MarkdownDocument agents) {
+    return agents.sections().stream()
+        .filter(s -> s.level() == 1)
+        .map(
+            s ->
+                s.heading()
+                    .replaceAll("(?i)\\b(?:agents?|guide|for|instructions|the)\\b|AGENTS\\.md", " ")
+                    .replaceAll("[\\s:—–-]+", " ")
+                    .strip())
+        .filter(s -> !s.isEmpty())
+        .findFirst();
   }
 
   /**

@@ -110,11 +110,26 @@ final class RuleMatcher {
     return (ruleIds.isEmpty() || ruleIdMatches(f))
         && (cwes.isEmpty() || cweMatches(f))
         && (tags.isEmpty() || tagMatches(f))
-        && (paths.isEmpty() || anyPath(paths, f))
-        && (modules.isEmpty() || moduleMatches(f))
+        && locationMatches(f)
         && (configKeys.isEmpty() || configKeyMatches(f))
-        && (m().components().isEmpty() || anyPath(components, f))
         && (messagePatterns.isEmpty() || messageMatches(f));
+  }
+
+  /**
+   * Where the finding is: the paths and modules a rule sets (both, when both are set), or else the
+   * components it names, located in the checkout. Components are an alternative to paths, since a
+   * model names a module both ways ("`integration-tests/`" and "`hop-website`").
+   */
+  private boolean locationMatches(Finding f) {
+    boolean byPath = !paths.isEmpty() || !modules.isEmpty();
+    boolean byComponent = !m().components().isEmpty();
+    if (!byPath && !byComponent) {
+      return true;
+    }
+    return (byPath
+            && (paths.isEmpty() || anyPath(paths, f))
+            && (modules.isEmpty() || moduleMatches(f)))
+        || (byComponent && anyPath(components, f));
   }
 
   /** Every criterion checked against {@code f}, matched or not, for explanations. */
@@ -133,14 +148,14 @@ final class RuleMatcher {
         f.path() == null
             ? "(no path)"
             : f.path() + (f.sourceRootRelative() ? " (relative to a Java source root)" : "");
-    add(checks, "paths", m.paths(), paths.isEmpty() || anyPath(paths, f), where);
+    add(checks, "paths", m.paths(), paths.isEmpty() || locationMatches(f), where);
     String module = f.logicalLocation() == null ? where : where + ", " + f.logicalLocation();
     add(checks, "modules", m.modules(), modules.isEmpty() || moduleMatches(f), module);
     add(
         checks,
         "components",
         m.components(),
-        m.components().isEmpty() || anyPath(components, f),
+        m.components().isEmpty() || locationMatches(f),
         components.isEmpty()
             ? "not located in the checkout (run with --repo at a checkout holding the sources)"
             : where + " vs located " + components.stream().map(PathGlob::text).toList());
