@@ -34,7 +34,7 @@ public record MarkdownDocument(String file, String text, List<MdSection> section
   private static final Parser PARSER =
       Parser.builder()
           .extensions(List.of(TablesExtension.create()))
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
 
   public MarkdownDocument {
