@@ -35,7 +35,7 @@ class KafkaExampleTest {
         .containsExactly(
             "repository root -> AGENTS.md",
             "AGENTS.md -> SECURITY.md (link 'security policy', line 7)",
-            "SECURITY.md -> docs/security/THREAT_MODEL.md (link 'threat model', line 19)");
+            "SECURITY.md -> docs/security/THREAT_MODEL.md (link 'threat model', line 20)");
     assertThat(loaded.model().file()).isEqualTo("docs/security/THREAT_MODEL.md");
     assertThat(loaded.model().project()).isEqualTo("Apache Kafka");
   }
