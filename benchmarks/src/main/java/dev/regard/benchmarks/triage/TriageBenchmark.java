@@ -4,7 +4,7 @@ import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.finding.PathNormalizer;
 import dev.regard.triage.output.ReportHeader;
 import dev.regard.triage.output.Tally;
-import dev.regard.triage.output.TriageRun;
+import dev.regard.triage.TriageRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.regard.triage.cli;
 
 import dev.regard.threatmodel.LoadedModel;
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.finding.Level;
 import dev.regard.triage.finding.PathNormalizer;
@@ -8,7 +9,6 @@ import dev.regard.triage.input.ByteCounter;
 import dev.regard.triage.output.AtomicOutput;
 import dev.regard.triage.output.ReportHeader;
 import dev.regard.triage.output.Tally;
-import dev.regard.triage.output.TriageRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ final class ClassifyCommand implements Callable<Integer> {
           "-o " + output + ": the folder " + folder + " does not exist");
     }
     LoadedModel loaded = model.load();
-    Classifier classifier = Classifier.of(loaded);
+    Classifier classifier = model.classifier(loaded);
     ByteCounter counter = new ByteCounter();
     TriageRun run = new TriageRun(classifier, new PathNormalizer(model.repositoryRoot()), counter);
     ReportHeader header =

@@ -1,4 +1,4 @@
-package dev.regard.triage.output;
+package dev.regard.triage;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,6 +11,12 @@ import dev.regard.triage.input.FindingsReader;
 import dev.regard.triage.input.InputFormat;
 import dev.regard.triage.input.JsonInput;
 import dev.regard.triage.input.SarifReader;
+import dev.regard.triage.output.JsonReport;
+import dev.regard.triage.output.MarkdownReport;
+import dev.regard.triage.output.ReportHeader;
+import dev.regard.triage.output.ReportSink;
+import dev.regard.triage.output.SarifAnnotation;
+import dev.regard.triage.output.Tally;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
