@@ -13,6 +13,7 @@ import dev.regard.triage.input.JsonInput;
 import dev.regard.triage.input.SarifReader;
 import dev.regard.triage.output.JsonReport;
 import dev.regard.triage.output.MarkdownReport;
+import dev.regard.triage.output.OpenVexReport;
 import dev.regard.triage.output.ReportHeader;
 import dev.regard.triage.output.ReportSink;
 import dev.regard.triage.output.SarifAnnotation;

@@ -6,6 +6,7 @@ import dev.regard.threatmodel.Lint;
 import dev.regard.threatmodel.LintFinding;
 import dev.regard.threatmodel.LoadedModel;
 import dev.regard.threatmodel.ThreatModels;
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.companion.CompanionExport;
 import dev.regard.triage.finding.Finding;
@@ -15,7 +16,6 @@ import dev.regard.triage.input.FindingsReader;
 import dev.regard.triage.input.JsonInput;
 import dev.regard.triage.output.ExplanationJson;
 import dev.regard.triage.output.ReportHeader;
-import dev.regard.triage.output.TriageRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +66,8 @@ final class TriageTools {
     Path repo = args.repository(defaultRepo);
     LoadedModel loaded = ThreatModels.fromRepository(repo);
     try (Findings findings = Findings.of(args)) {
-      TriageRun run = new TriageRun(Classifier.of(loaded), new PathNormalizer(repo), null);
+      TriageRun run =
+          new TriageRun(Classifier.of(loaded, repo, false), new PathNormalizer(repo), null);
       ReportHeader header =
           new ReportHeader(
               loaded.rules().project(),
@@ -94,7 +95,7 @@ final class TriageTools {
           EXPLAIN + ": 'finding' is required: <file>#<n>, #<n> or a fingerprint");
     }
     Path repo = args.repository(defaultRepo);
-    Classifier classifier = Classifier.of(ThreatModels.fromRepository(repo));
+    Classifier classifier = Classifier.of(ThreatModels.fromRepository(repo), repo, false);
     try (Findings findings = Findings.of(args)) {
       TriageRun.Input input = findings.input();
       String wanted = ref.startsWith("#") ? input.name() + ref : ref;

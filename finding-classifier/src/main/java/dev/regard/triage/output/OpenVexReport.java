@@ -28,7 +28,7 @@ import java.util.UUID;
  * alone never shows that a product is unaffected. Findings naming no vulnerability are left out.
  * Statements are held until the end (the document's array must hold no duplicates).
  */
-final class OpenVexReport implements ReportSink {
+public final class OpenVexReport implements ReportSink {
   static final String CONTEXT = "https://openvex.dev/ns/v0.2.0";
 
   private static final Pattern VULNERABILITY =
@@ -55,7 +55,7 @@ final class OpenVexReport implements ReportSink {
   private final Instant now;
   private final Set<ObjectNode> statements = new LinkedHashSet<>();
 
-  OpenVexReport(OutputStream out, ReportHeader header, Instant now) {
+  public OpenVexReport(OutputStream out, ReportHeader header, Instant now) {
     this.out = out;
     this.header = header;
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
