@@ -6,10 +6,10 @@ import dev.regard.kafka.authz.input.RequestFacts;
 import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.kafka.authz.metrics.AuthorizerMetrics;
 import dev.regard.kafka.engine.AuthorizerConfig;
-import dev.regard.kafka.engine.Engines;
 import dev.regard.kafka.engine.Policy;
 import dev.regard.kafka.engine.PolicyEngine;
 import dev.regard.kafka.engine.PolicyException;
+import dev.regard.kafka.engine.SharedEngines;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Value;
 import java.time.Clock;
@@ -62,6 +62,7 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
 
   private String query;
   private String resourceTypeQuery;
+  private SharedEngines.Lease lease;
   private PolicyEngine engine;
   private DecisionCache cache;
   private DecisionLog decisionLog;
@@ -81,7 +82,9 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
             Duration.ofMillis(config.getLong(AuthorizerConfig.CACHE_TTL_MS)));
     decisionLog =
         new DecisionLog(config.getDouble(AuthorizerConfig.DECISION_LOG_ALLOW_SAMPLE_RATE));
-    engine = Engines.create(config, clock);
+    // The engine the authentication handlers of this JVM share: one poll, one revision in force.
+    lease = SharedEngines.acquire(configs);
+    engine = lease.engine();
     LOG.info(
         "Regard authorizer configured: engine {}, query {}",
         config.getString(AuthorizerConfig.ENGINE),
@@ -283,8 +286,8 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
 
   @Override
   public void close() {
-    if (engine != null) {
-      engine.close();
+    if (lease != null) {
+      lease.close();
     }
   }
 
