@@ -12,8 +12,8 @@ class RedactTest {
   void userInfoQueryStringsAndFragmentsNeverShow() {
     assertThat(Redact.url("https://bob:pw@bundles.example/b.tar.gz?token=s3cret&x=1#frag"))
         .isEqualTo("https://***@bundles.example/b.tar.gz?***");
-    assertThat(Redact.url("https://bundles.example/b.tar.gz")).isEqualTo(
-        "https://bundles.example/b.tar.gz");
+    assertThat(Redact.url("https://bundles.example/b.tar.gz"))
+        .isEqualTo("https://bundles.example/b.tar.gz");
   }
 
   @Test
