@@ -153,7 +153,8 @@ public final class AuthorizerConfig extends AbstractConfig {
               Importance.HIGH,
               "When set, every bundle must carry a valid .signatures.json: the PEM public key"
                   + " (RS*, PS*, ES* algorithms) or shared secret (HS* algorithms) it is"
-                  + " verified with.")
+                  + " verified with. When not set, a signed bundle is refused, since its signature"
+                  + " could not be checked.")
           .define(
               BUNDLE_VERIFICATION_ALGORITHM,
               Type.STRING,
