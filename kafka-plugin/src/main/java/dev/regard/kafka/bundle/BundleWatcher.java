@@ -51,6 +51,10 @@ public final class BundleWatcher<T> implements Closeable {
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong loads = new AtomicLong();
   private String lastLoggedFailure;
+
+  /** Guards the scheduler only, so starting never waits for a poll in progress. */
+  private final Object lifecycle = new Object();
+
   private ScheduledExecutorService scheduler;
 
   public BundleWatcher(
@@ -62,8 +66,14 @@ public final class BundleWatcher<T> implements Closeable {
     this.clock = clock;
   }
 
-  /** Polls now and then every poll interval, on a daemon thread of its own. */
-  public synchronized void start() {
+  /** Polls now and then every poll interval, on a daemon thread of its own; once. */
+  public void start() {
+    synchronized (lifecycle) {
+      startScheduler();
+    }
+  }
+
+  private void startScheduler() {
     if (scheduler != null) {
       return;
     }
@@ -180,11 +190,15 @@ public final class BundleWatcher<T> implements Closeable {
   }
 
   @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
+  public void close() {
+    synchronized (lifecycle) {
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+        scheduler = null;
+      }
     }
-    source.close();
+    synchronized (this) {
+      source.close();
+    }
   }
 }

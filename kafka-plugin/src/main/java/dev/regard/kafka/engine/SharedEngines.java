@@ -54,11 +54,13 @@ public final class SharedEngines {
     }
 
     /**
-     * Waits up to {@code timeoutMs} for the first bundle, so connections that arrive while the
-     * broker starts are judged by the policy rather than refused for want of one. Returns false
-     * when none came into force in time; every decision then fails closed until one does.
+     * Starts the engine if no holder has yet, then waits up to {@code timeoutMs} for the first
+     * bundle, so connections that arrive while the broker starts are judged by the policy rather
+     * than refused for want of one. Returns false when none came into force in time; every decision
+     * then fails closed until one does.
      */
     public boolean awaitFirstBundle(long timeoutMs) {
+      engine.start();
       try {
         engine.ready().get(timeoutMs, TimeUnit.MILLISECONDS);
         return true;
@@ -95,7 +97,10 @@ public final class SharedEngines {
     }
   }
 
-  /** The engine for these broker settings, started when it is new. */
+  /**
+   * The engine for these broker settings, created when it is new; it starts polling when a holder
+   * starts it ({@link Lease#awaitFirstBundle}, or the authorizer's start).
+   */
   public static synchronized Lease acquire(Map<String, ?> configs) {
     Map<String, String> key = key(configs);
     Shared shared = ENGINES.get(key);
@@ -103,7 +108,6 @@ public final class SharedEngines {
       AuthorizerConfig config = new AuthorizerConfig(configs);
       config.validateCombination();
       PolicyEngine engine = Engines.create(config, Clock.systemUTC());
-      engine.start();
       shared = new Shared(engine);
       ENGINES.put(key, shared);
     }
