@@ -5,6 +5,7 @@ import dev.regard.rego.builtins.StandardBuiltins;
 import dev.regard.rego.compile.Compiler;
 import dev.regard.rego.compile.Ground;
 import dev.regard.rego.parse.Parser;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Rego {
     private BuiltinRegistry builtins = StandardBuiltins.registry();
     private boolean strict;
     private EvalLimits limits = EvalLimits.DEFAULT;
+    private Schemas schemas = Schemas.NONE;
 
     private Builder() {}
 
@@ -61,6 +63,16 @@ public final class Rego {
       return this;
     }
 
+    /**
+     * JSON Schemas for the type checker: {@code # METADATA} annotations name them ({@code
+     * schema.authz_input}), and an input schema types {@code input} everywhere. Without schemas,
+     * annotations naming one are not checked.
+     */
+    public Builder schemas(Schemas schemas) {
+      this.schemas = Objects.requireNonNull(schemas);
+      return this;
+    }
+
     public Builder limits(EvalLimits limits) {
       this.limits = Objects.requireNonNull(limits);
       return this;
@@ -75,7 +87,7 @@ public final class Rego {
         }
         root = merge(root, d, "data");
       }
-      return new CompiledPolicy(Compiler.compile(modules, root, builtins), strict, limits);
+      return new CompiledPolicy(Compiler.compile(modules, root, builtins, schemas), strict, limits);
     }
 
     private static Value merge(Value a, Value b, String path) {

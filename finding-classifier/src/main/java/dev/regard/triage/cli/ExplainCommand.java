@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
           input.file(),
           input.name(),
           f -> {
-            if (found[0] == null && names(f, findingId)) {
+            if (found[0] == null && FindingIds.refersTo(findingId, f)) {
               found[0] = f;
             }
           });
@@ -81,16 +81,6 @@ final class ExplainCommand implements Callable<Integer> {
     }
     print(classifier.explain(found[0]), spec.commandLine().getOut());
     return ScanTriage.OK;
-  }
-
-  private static boolean names(Finding f, String id) {
-    if (id.equals(f.fingerprint()) || id.equals(f.id())) {
-      return true;
-    }
-    int hash = id.lastIndexOf('#');
-    return hash > 0
-        && id.substring(hash).equals(f.id().substring(f.id().lastIndexOf('#')))
-        && FindingIds.inputName(id.substring(0, hash)).equals(FindingIds.inputName(f.input()));
   }
 
   private static void print(Explanation e, PrintWriter out) {

@@ -14,6 +14,7 @@ import dev.regard.triage.input.SarifReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,9 @@ public final class TriageRun {
     /** One JSON object per finding, then a summary. */
     JSON,
     /** Summary tables and the in-scope findings, in Markdown. */
-    MD
+    MD,
+    /** OpenVEX statements for the findings that name a vulnerability. */
+    OPENVEX
   }
 
   /**
@@ -80,7 +83,7 @@ public final class TriageRun {
     }
     Tally tally = new Tally();
     if (format == Format.SARIF) {
-      writeSarif(inputs, tally, out);
+      writeSarif(inputs, tally, out, null);
       return tally;
     }
     try (ReportSink sink = sink(format, header, inputs, out)) {
@@ -92,11 +95,57 @@ public final class TriageRun {
     return tally;
   }
 
+  /**
+   * Writes SARIF without the results the model excludes, for code-scanning platforms that ignore
+   * suppressions, and to {@code dropped} a JSON report of each result left out and why (the JSON
+   * report's shape, holding only the dropped findings).
+   *
+   * @return the counts of the run, dropped results included
+   * @throws FindingsException for an unreadable or non-SARIF input
+   */
+  public Tally writeSarifDroppingExcluded(
+      List<Input> inputs, ReportHeader header, OutputStream sarif, OutputStream dropped)
+      throws IOException {
+    for (Input input : inputs) {
+      if (InputFormat.detect(input.file(), input.name()) != InputFormat.SARIF) {
+        throw new FindingsException(
+            input.name(),
+            0,
+            0,
+            "SARIF output needs SARIF input; this file holds agent findings",
+            null);
+      }
+    }
+    Tally tally = new Tally();
+    Tally droppedTally = new Tally();
+    try (JsonReport report =
+        new JsonReport(JsonInput.MAPPER.createGenerator(dropped, JsonEncoding.UTF8), header)) {
+      writeSarif(
+          inputs,
+          tally,
+          sarif,
+          c -> {
+            droppedTally.add(c);
+            report.accept(c);
+          });
+      report.finish(droppedTally);
+    }
+    return tally;
+  }
+
+  /** Receives each excluded result that is left out of the SARIF copy. */
+  private interface Dropped {
+    void accept(Classification c) throws IOException;
+  }
+
   private ReportSink sink(Format format, ReportHeader header, List<Input> inputs, OutputStream out)
       throws IOException {
     if (format == Format.JSON) {
       JsonGenerator g = JsonInput.MAPPER.createGenerator(out, JsonEncoding.UTF8);
       return new JsonReport(g, header);
+    }
+    if (format == Format.OPENVEX) {
+      return new OpenVexReport(out, header, Instant.now());
     }
     return new MarkdownReport(out, header, inputs.stream().map(Input::name).toList());
   }
@@ -115,12 +164,17 @@ public final class TriageRun {
             });
   }
 
-  private void writeSarif(List<Input> inputs, Tally tally, OutputStream out) throws IOException {
+  private void writeSarif(List<Input> inputs, Tally tally, OutputStream out, Dropped dropped)
+      throws IOException {
     SarifReader reader = new SarifReader(paths, counter);
     SarifReader.ResultHandler annotate =
         (result, finding) -> {
           Classification c = classifier.classify(finding);
           tally.add(c);
+          if (dropped != null && c.verdict().excluded()) {
+            dropped.accept(c);
+            return null;
+          }
           return SarifAnnotation.annotate(result, c);
         };
     // Compact: a large log written pretty would double in size for no reader's benefit.

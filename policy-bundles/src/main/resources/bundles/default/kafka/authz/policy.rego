@@ -8,6 +8,10 @@
 #
 # Prefixes are keys, and a resource is matched by looking up each of its name's prefixes, so a
 # decision costs as many lookups as the name has characters, however many prefixes there are.
+
+# METADATA
+# schemas:
+#   - input: schema.authz_input
 package kafka.authz
 
 default allow := false

@@ -1,5 +1,6 @@
 package dev.regard.rego.builtins;
 
+import dev.regard.rego.types.Type;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,8 +38,14 @@ public final class BuiltinRegistry {
       return this;
     }
 
+    /** Adds a builtin whose arguments and result may be of any type (the checker counts them). */
     public Builder add(String name, int arity, BuiltinFunction function) {
       return add(Builtin.of(name, arity, function));
+    }
+
+    /** Adds a builtin with its signature. */
+    public Builder add(String name, Type.Function type, BuiltinFunction function) {
+      return add(Builtin.of(name, type, function));
     }
 
     public BuiltinRegistry build() {

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * file, and nothing of the bundle is kept. Immutable and thread-safe.
  */
 public final class BundleReader {
+  /** The folder of JSON Schemas for the type checker, as {@code opa eval --schema} takes one. */
+  private static final String SCHEMAS = "schemas/";
+
   private final BundleLimits limits;
   private final VerificationConfig verification;
 
@@ -117,10 +120,14 @@ public final class BundleReader {
         manifestFile == null ? Manifest.DEFAULT : Manifest.parse(manifestFile.content());
 
     Map<String, String> modules = new TreeMap<>();
+    Map<String, String> schemas = new TreeMap<>();
     List<BundleEntry> dataFiles = new ArrayList<>();
     for (BundleEntry f : files) {
       String name = f.name();
-      if (name.endsWith(".rego")) {
+      if (f.path().startsWith(SCHEMAS) && name.endsWith(".json")) {
+        String id = f.path().substring(SCHEMAS.length(), f.path().length() - ".json".length());
+        schemas.put(id, DataDocuments.utf8(f.content(), f.path()));
+      } else if (name.endsWith(".rego")) {
         modules.put(f.path(), DataDocuments.utf8(f.content(), f.path()));
       } else if (name.equals("data.json") || name.equals("data.yaml") || name.equals("data.yml")) {
         dataFiles.add(f);
@@ -132,7 +139,7 @@ public final class BundleReader {
     }
     ObjectValue data = mergeData(dataFiles);
     checkRoots(manifest, modules, data);
-    return new Bundle(manifest, modules, data, signatures != null);
+    return new Bundle(manifest, modules, data, signatures != null, schemas);
   }
 
   private void checkSignature(BundleEntry signatures, List<BundleEntry> files) {

@@ -71,13 +71,27 @@ final class Resolver {
     private final Map<String, String> names;
     private final Set<String> declaredHere = new HashSet<>();
     private final Set<String> usedUndeclared = new HashSet<>();
+    private final Set<String> args = new HashSet<>();
+    private final Set<String> argsOfBody;
 
     Scope(Map<String, String> names) {
+      this(names, Set.of());
+    }
+
+    private Scope(Map<String, String> names, Set<String> argsOfBody) {
       this.names = new HashMap<>(names);
+      this.argsOfBody = argsOfBody;
+    }
+
+    /** The scope of a function's parameters: its body may not redeclare them. */
+    static Scope ofArgs(Map<String, String> argNames) {
+      return new Scope(argNames, Set.copyOf(argNames.keySet()));
     }
 
     Scope child() {
-      return new Scope(names);
+      Scope c = new Scope(names);
+      c.args.addAll(argsOfBody);
+      return c;
     }
 
     boolean contains(String name) {
@@ -112,7 +126,10 @@ final class Resolver {
       if (v.startsWith("$")) {
         continue;
       }
-      if (scope.declaredHere.contains(v)) {
+      if (scope.args.contains(v)) {
+        errors.add(
+            new RegoError("rego_compile_error", "arg " + v + " redeclared", pattern.location()));
+      } else if (scope.declaredHere.contains(v)) {
         errors.add(
             new RegoError(
                 "rego_compile_error", "var " + v + " assigned above", pattern.location()));
@@ -215,6 +232,11 @@ final class Resolver {
                 "variables must not shadow " + root + " (use a different variable name)",
                 left.location()));
       }
+    }
+    if (left instanceof Term.Scalar s) {
+      errors.add(
+          new RegoError(
+              "rego_compile_error", "cannot assign to " + s.value().typeName(), left.location()));
     }
     if (left instanceof Term.Ref || left instanceof Term.Call) {
       errors.add(
