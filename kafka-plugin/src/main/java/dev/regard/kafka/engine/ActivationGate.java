@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a verified bundle must pass before it replaces the revision in force, in order: sound
- * credentials, a policy that compiles, the data the policy reads, and (unless turned off) the
- * bundle's own {@code test_} rules. The first failing step refuses the bundle with a message naming
- * the check, path or test. The broker's watcher and the runtime's preflight both use this gate, so
- * a bundle that passes preflight comes into force.
+ * credentials, a policy that compiles and type-checks against the bundle's input schemas, the data
+ * the policy reads, and (unless turned off) the bundle's own {@code test_} rules. The first failing
+ * step refuses the bundle with a message naming the check, path or test. The broker's watcher and
+ * the runtime's preflight both use this gate, so a bundle that passes preflight comes into force.
  *
  * @param limits the deadline and step budget of every evaluation, tests included
  * @param strictBuiltinErrors whether a failing builtin fails the evaluation (a deny) rather than
@@ -49,15 +49,17 @@ public record ActivationGate(EvalLimits limits, boolean strictBuiltinErrors, boo
     CredentialBundleCheck.check(bundle);
     CompiledPolicy policy = compile(bundle);
     DataReferences.check(bundle);
-    // Type checking against the bundle's input schemas is the next step here, once rego-engine
-    // offers a type checker.
     if (runTests) {
       runTests(policy);
     }
     return policy;
   }
 
-  /** Compiles the bundle's modules and data with this gate's evaluation settings. */
+  /**
+   * Compiles the bundle's modules and data with this gate's evaluation settings; the bundle's
+   * {@code schemas/} come along, so the policy is type-checked against the input schemas it
+   * declares.
+   */
   public CompiledPolicy compile(Bundle bundle) {
     try {
       return bundle

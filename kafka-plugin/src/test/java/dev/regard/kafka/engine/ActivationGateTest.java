@@ -114,6 +114,25 @@ class ActivationGateTest {
   }
 
   @Test
+  void aPolicyThatMisreadsItsDeclaredInputSchemaIsRefused() throws Exception {
+    Path schemas =
+        Path.of(
+            "..", "policy-bundles", "src", "main", "resources", "bundles", "default", "schemas");
+    Map<String, byte[]> files = new java.util.HashMap<>();
+    files.put("schemas/authz_input.json", Files.readAllBytes(schemas.resolve("authz_input.json")));
+    files.put(
+        "kafka/authz/policy.rego",
+        bytes(
+            "# METADATA\n# schemas:\n#   - input: schema.authz_input\npackage kafka.authz\n\n"
+                + "default allow := false\n\n"
+                + "allow if input.principal.name + 1 > 3\n"));
+    assertThatThrownBy(() -> GATE.admit(BundleReader.create().read(files, "test")))
+        .hasMessageContaining("the policy does not compile")
+        .hasMessageContaining("kafka/authz/policy.rego:8")
+        .hasMessageContaining("rego_type_error");
+  }
+
+  @Test
   void aPlaintextPasswordKeepsTheBundleInForce() throws Exception {
     Path credentials = dir.resolve("kafka/credentials");
     Files.createDirectories(credentials);
