@@ -9,10 +9,10 @@ import dev.regard.kafka.authz.log.DecisionSinks;
 import dev.regard.kafka.authz.metrics.AuthorizerMetrics;
 import dev.regard.kafka.engine.AuthorizerConfig;
 import dev.regard.kafka.engine.DelegationSettings;
-import dev.regard.kafka.engine.Engines;
 import dev.regard.kafka.engine.Policy;
 import dev.regard.kafka.engine.PolicyEngine;
 import dev.regard.kafka.engine.PolicyException;
+import dev.regard.kafka.engine.SharedEngines;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Value;
 import java.time.Clock;
@@ -75,6 +75,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
 
   private String query;
   private String resourceTypeQuery;
+  private SharedEngines.Lease lease;
   private PolicyEngine engine;
   private DecisionCache cache;
   private DecisionLog decisionLog;
@@ -100,7 +101,9 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
             config.getString(DelegationSettings.MODE),
             configs,
             decisionLog);
-    engine = Engines.create(config, clock);
+    // The engine the authentication handlers of this JVM share: one poll, one revision in force.
+    lease = SharedEngines.acquire(configs);
+    engine = lease.engine();
     LOG.info(
         "Regard authorizer configured: engine {}, query {}",
         config.getString(AuthorizerConfig.ENGINE),
@@ -373,8 +376,8 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
 
   @Override
   public void close() {
-    if (engine != null) {
-      engine.close();
+    if (lease != null) {
+      lease.close();
     }
     if (decisionLog != null) {
       decisionLog.close();

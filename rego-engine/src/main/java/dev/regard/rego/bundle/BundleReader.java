@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -74,6 +75,29 @@ public final class BundleReader {
   /** Reads a gzip-compressed tarball from a stream, which the caller closes. */
   public Bundle readTarGz(InputStream in, String origin) {
     return assemble(TarGzFiles.read(in, origin, limits));
+  }
+
+  /**
+   * Reads a bundle whose files a transport already holds (a git tree, an unpacked archive), keyed
+   * by their path inside the bundle. Paths and sizes are checked as for a directory or archive.
+   */
+  public Bundle read(Map<String, byte[]> files, String origin) {
+    EntryCollector collector = new EntryCollector(limits, origin);
+    files.forEach((name, content) -> collector.add(collector.admit(name, content.length), content));
+    return assemble(collector.entries());
+  }
+
+  /**
+   * The files of a gzip-compressed tarball by normalised path, within {@code limits}, for sources
+   * that must see the content (to tell whether it changed) before it is read as a bundle.
+   */
+  public static Map<String, byte[]> unpackTarGz(
+      InputStream in, String origin, BundleLimits limits) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (BundleEntry entry : TarGzFiles.read(in, origin, limits)) {
+      files.put(entry.path(), entry.content());
+    }
+    return files;
   }
 
   private Bundle assemble(List<BundleEntry> files) {
