@@ -100,7 +100,7 @@ class KafkaAuthenticationTest {
     String token = Tokens.sign(Tokens.claims("grace", List.of()), KEY_1);
     try (LogCapture log = new LogCapture("regard.authn");
         Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.INSECURE, token, null)) {
-      assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
+      assertThat(refusal(admin)).isNotNull();
       assertThat(log.lines())
           .anyMatch(
               l ->
@@ -214,8 +214,7 @@ class KafkaAuthenticationTest {
     }
     bundle.revoked("carol");
     try (LogCapture log = new LogCapture("regard.authn")) {
-      assertThat(eventuallyRefused("carol", "carol-secret"))
-          .isInstanceOf(SaslAuthenticationException.class);
+      assertThat(eventuallyRefused("carol", "carol-secret")).isNotNull();
       assertThat(log.lines())
           .anyMatch(
               l ->
@@ -234,7 +233,7 @@ class KafkaAuthenticationTest {
     Throwable outcome;
     do {
       try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, user, password)) {
-        outcome = failure(admin);
+        outcome = refusal(admin);
       }
     } while (outcome == null && Instant.now().isBefore(deadline));
     return outcome;
@@ -356,6 +355,15 @@ class KafkaAuthenticationTest {
   /** The cause of a failed describeCluster, or null when it succeeded. */
   private static Throwable failure(Admin admin) {
     return cause(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS));
+  }
+
+  /**
+   * The failure of a describeCluster refused by the authentication policy, or null when it
+   * succeeded. Kafka closes the connection when the principal builder refuses, without a SASL
+   * error, so the client only sees its request time out; the refusal's log line says why.
+   */
+  private static Throwable refusal(Admin admin) {
+    return cause(() -> admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS));
   }
 
   private interface Call {
