@@ -3,12 +3,19 @@ package dev.regard.kafka.authn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.kafka.credentials.CredentialEntries;
+import dev.regard.rego.value.BooleanValue;
+import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.StringValue;
 import dev.regard.testing.JwksServer;
 import dev.regard.testing.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import org.apache.kafka.common.config.ConfigException;
@@ -20,23 +27,24 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The handlers configured as Kafka configures them, fed by Kafka's own SASL servers or callbacks,
- * with the policy served over OPA's Data API on loopback: bad input is a failed authentication,
- * never an exception escaping or an accepted client.
+ * with the default bundle's policies and test credentials read by the embedded engine from a bundle
+ * directory: bad input is a failed authentication, never an exception escaping or an accepted
+ * client.
  */
 class HandlersTest {
   private static final RsaJsonWebKey KEY = Tokens.rsaKey("k1");
-  private static TestPolicy policy;
-  private static DataApiServer opa;
+  @TempDir static Path dir;
+  private static DefaultPolicyBundle bundle;
   private static JwksServer jwks;
 
   @BeforeAll
   static void start() throws Exception {
-    policy = new TestPolicy();
-    policy.user("alice", "alice-secret", List.of());
-    opa = new DataApiServer(policy::answer);
+    bundle = DefaultPolicyBundle.create(dir.resolve("bundle"));
+    bundle.credentials(Map.of("alice", "alice-secret"));
     jwks = new JwksServer();
     jwks.publish(KEY);
   }
@@ -44,13 +52,12 @@ class HandlersTest {
   @AfterAll
   static void stop() {
     jwks.close();
-    opa.close();
   }
 
   private static Map<String, Object> configs() {
     Map<String, Object> configs = new HashMap<>();
-    configs.put("regard.engine", "opa-server");
-    configs.put("regard.opa.url", opa.baseUrl().toString());
+    configs.put("regard.bundle.source", "dir");
+    configs.put("regard.bundle.path", bundle.path().toString());
     configs.put("regard.authn.oauth.issuer", Tokens.ISSUER);
     configs.put("regard.authn.oauth.audience", Tokens.AUDIENCE);
     return configs;
@@ -101,6 +108,9 @@ class HandlersTest {
   @Test
   void withoutAPolicyEveryPlainAuthenticationFails() throws Exception {
     Map<String, Object> configs = configs();
+    configs.remove("regard.bundle.source");
+    configs.remove("regard.bundle.path");
+    configs.put("regard.engine", "opa-server");
     configs.put("regard.opa.url", "http://127.0.0.1:1");
     configs.put("regard.opa.timeout.ms", "500");
     try (PlainCallbackHandler handler = new PlainCallbackHandler()) {
@@ -108,6 +118,48 @@ class HandlersTest {
       PlainSaslServer server = plainServer(handler);
       assertThatThrownBy(() -> server.evaluateResponse(plainMessage("alice", "alice-secret")))
           .isInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  /**
+   * A malformed credential entry fails that user only. The bundle reader refuses a bundle holding
+   * one, so the fault is produced with a fake: an OPA Data API server answering it.
+   */
+  @Test
+  void aMalformedCredentialEntryFromAnOpaServerFailsThatUserOnly() throws Exception {
+    ObjectValue credentials =
+        ObjectValue.builder()
+            .put("mallory", StringValue.of("plaintext-password"))
+            .put(
+                "alice",
+                CredentialEntries.of(
+                    "alice-secret".toCharArray(), 10_000, 4096, new SecureRandom()))
+            .build();
+    try (DataApiServer fakeOpa =
+            new DataApiServer(
+                (ref, input) ->
+                    switch (ref) {
+                      case "data.kafka.credentials" -> Optional.of(credentials);
+                      case "data.kafka.authn.allow" -> Optional.of(BooleanValue.of(true));
+                      default -> Optional.empty();
+                    });
+        PlainCallbackHandler handler = new PlainCallbackHandler()) {
+      Map<String, Object> configs = configs();
+      configs.remove("regard.bundle.source");
+      configs.remove("regard.bundle.path");
+      configs.put("regard.engine", "opa-server");
+      configs.put("regard.opa.url", fakeOpa.baseUrl().toString());
+      handler.configure(configs, "PLAIN", List.of());
+      double before = AuthnMetrics.count("PLAIN", "policy-error");
+      assertThatThrownBy(
+              () ->
+                  plainServer(handler)
+                      .evaluateResponse(plainMessage("mallory", "plaintext-password")))
+          .isInstanceOf(SaslAuthenticationException.class);
+      assertThat(AuthnMetrics.count("PLAIN", "policy-error")).isGreaterThan(before);
+      PlainSaslServer server = plainServer(handler);
+      server.evaluateResponse(plainMessage("alice", "alice-secret"));
+      assertThat(server.isComplete()).isTrue();
     }
   }
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +26,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
@@ -74,8 +74,7 @@ public final class JwtValidator {
 
   private final Settings settings;
   private final JwksKeys keys;
-  private final JwtConsumer consumer;
-  private final JwtConsumer claimsConsumer;
+  private final Clock clock;
 
   /**
    * Tokens whose signature has been verified, by the SHA-256 of the whole token. Clients present
@@ -86,21 +85,29 @@ public final class JwtValidator {
   private final Cache<String, Verified> verified;
 
   public JwtValidator(Settings settings, JwksKeys keys) {
+    this(settings, keys, Clock.systemUTC());
+  }
+
+  /** A validator judging expiry, not-before and issued-at by {@code clock}. */
+  public JwtValidator(Settings settings, JwksKeys keys, Clock clock) {
     this.settings = settings;
     this.keys = keys;
-    this.consumer = consumer(settings, keys).build();
-    this.claimsConsumer = consumer(settings, keys).setSkipSignatureVerification().build();
+    this.clock = clock;
     this.verified =
         settings.verifiedTokensMax() == 0
             ? null
             : Caffeine.newBuilder().maximumSize(settings.verifiedTokensMax()).build();
   }
 
-  /** Every check of a token: signature by an allowed key, times, issuer and audience. */
-  private static JwtConsumerBuilder consumer(Settings settings, JwksKeys keys) {
+  /**
+   * Every check of a token: signature by an allowed key, times (judged at the clock's present
+   * instant, hence a consumer per validation), issuer and audience.
+   */
+  private JwtConsumerBuilder consumer() {
     int skew = (int) settings.clockSkew().toSeconds();
     JwtConsumerBuilder builder =
         new JwtConsumerBuilder()
+            .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
             .setJwsAlgorithmConstraints(
                 AlgorithmConstraints.ConstraintType.PERMIT,
                 settings.algorithms().toArray(String[]::new))
@@ -202,14 +209,14 @@ public final class JwtValidator {
   /** The token's claims once every check passed, the signature's only when not verified before. */
   private JwtClaims claims(String token) throws InvalidJwtException {
     if (verified == null) {
-      return consumer.processToClaims(token);
+      return consumer().build().processToClaims(token);
     }
     String digest = sha256(token);
     Verified before = verified.getIfPresent(digest);
     if (before != null && stillInForce(before)) {
-      return claimsConsumer.processToClaims(token);
+      return consumer().setSkipSignatureVerification().build().processToClaims(token);
     }
-    JwtContext context = consumer.process(token);
+    JwtContext context = consumer().build().process(token);
     JsonWebStructure jws = context.getJoseObjects().get(0);
     if (jws.getKey() != null) {
       verified.put(digest, new Verified(jws.getKeyIdHeaderValue(), jws.getKey()));

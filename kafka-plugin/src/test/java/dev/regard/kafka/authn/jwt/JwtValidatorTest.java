@@ -271,9 +271,11 @@ class JwtValidatorTest {
                 "roles",
                 "scope",
                 100),
-            remoteKeys(Duration.ZERO));
+            remoteKeys(Duration.ZERO),
+            clock);
     JwtClaims claims = Tokens.claims("alice", List.of());
-    NumericDate soon = NumericDate.now();
+    claims.setIssuedAt(NumericDate.fromMilliseconds(clock.millis()));
+    NumericDate soon = NumericDate.fromMilliseconds(clock.millis());
     soon.addSeconds(1);
     claims.setExpirationTime(soon);
     String token = Tokens.sign(claims, KEY_1);
@@ -290,7 +292,7 @@ class JwtValidatorTest {
     assertRefused(
         validator, parts[0] + "." + otherClaims + "." + parts[2], "Invalid JWS Signature");
 
-    Thread.sleep(2_100); // past exp, with no skew allowed
+    clock.advance(Duration.ofSeconds(2)); // past exp, with no skew allowed
     assertRefused(validator, token, "no longer valid");
   }
 
