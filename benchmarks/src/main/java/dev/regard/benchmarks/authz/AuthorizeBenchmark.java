@@ -1,7 +1,9 @@
 package dev.regard.benchmarks.authz;
 
 import dev.regard.kafka.authz.RegardAuthorizer;
+import dev.regard.kafka.engine.DelegationSettings;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.requests.RequestContext;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.apache.kafka.metadata.authorizer.ClusterMetadataAuthorizer;
 import org.apache.kafka.metadata.authorizer.StandardAcl;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.server.authorizer.Action;
@@ -36,8 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One authorization against 1,000 principals and 5,000 topic prefixes: Regard with the default
  * bundle (decision cache off and on) next to Kafka's StandardAuthorizer holding the equivalent
- * prefixed ACLs. The principal asks about a topic under the prefix it produces to, in the middle of
- * the list.
+ * prefixed ACLs, and Regard running that StandardAuthorizer as its delegate ({@code
+ * regard.delegate.authorizer.class.name}) in shadow and enforce mode, which asks both on every
+ * decision. The principal asks about a topic under the prefix it produces to, in the middle of the
+ * list; policy and ACLs agree, so no disagreement is logged.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +51,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AuthorizeBenchmark {
-  @Param({"regard-uncached", "regard-cached", "standard"})
+  @Param({
+    "regard-uncached",
+    "regard-cached",
+    "standard",
+    "shadow-uncached",
+    "shadow-cached",
+    "enforce-uncached",
+    "enforce-cached"
+  })
   public String authorizer;
 
   private Authorizer subject;
@@ -66,26 +79,40 @@ public class AuthorizeBenchmark {
                 1,
                 true,
                 true));
+    boolean cached = authorizer.endsWith("-cached");
+    String kind = authorizer.split("-")[0];
     subject =
-        authorizer.equals("standard") ? standard() : regard(authorizer.equals("regard-cached"));
-    if (subject.authorize(context, write).get(0) != AuthorizationResult.ALLOWED) {
+        switch (kind) {
+          case "standard" -> standard();
+          case "regard" -> regard(cached, null);
+          default -> regard(cached, kind); // shadow or enforce: the regard.mode
+        };
+    if (subject.authorize(context, write).get(0) != AuthorizationResult.ALLOWED
+        || subject.authorizeByResourceType(context, AclOperation.WRITE, ResourceType.TOPIC)
+            != AuthorizationResult.ALLOWED) {
       throw new IllegalStateException(authorizer + " denies the benchmark's request");
     }
   }
 
-  private static Authorizer regard(boolean cached) throws Exception {
+  /** Regard alone, or with a StandardAuthorizer delegate in {@code mode} holding the ACLs. */
+  private static Authorizer regard(boolean cached, String mode) throws Exception {
     Path bundle = AuthzFixture.defaultBundle();
+    Map<String, String> configs = new HashMap<>();
+    configs.put("regard.bundle.source", "dir");
+    configs.put("regard.bundle.path", bundle.toString());
+    configs.put("regard.bundle.poll.interval.ms", "3600000");
+    configs.put("regard.cache.max.entries", cached ? "100000" : "0");
     RegardAuthorizer regard = new RegardAuthorizer();
-    regard.configure(
-        Map.of(
-            "regard.bundle.source",
-            "dir",
-            "regard.bundle.path",
-            bundle.toString(),
-            "regard.bundle.poll.interval.ms",
-            "3600000",
-            "regard.cache.max.entries",
-            cached ? "100000" : "0"));
+    if (mode != null) {
+      configs.put(DelegationSettings.DELEGATE_CLASS, StandardAuthorizer.class.getName());
+      configs.put(DelegationSettings.MODE, mode);
+      regard.configure(configs);
+      regard.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
+      // As the broker does: the metadata log's ACL records reach the delegate through Regard.
+      addAcls(regard);
+    } else {
+      regard.configure(configs);
+    }
     regard
         .start(AuthzFixture.serverInfo())
         .get(AuthzFixture.ENDPOINT)
@@ -98,6 +125,12 @@ public class AuthorizeBenchmark {
     StandardAuthorizer standard = new StandardAuthorizer();
     standard.configure(Map.of("super.users", "User:admin"));
     standard.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
+    addAcls(standard);
+    return standard;
+  }
+
+  /** The prefixed ACLs equivalent to the bundle's data, then the end of the initial load. */
+  private static void addAcls(ClusterMetadataAuthorizer standard) {
     for (int i = 0; i < AuthzFixture.PREFIXES; i++) {
       String topic = "team-" + i + ".";
       for (AclOperation op :
@@ -113,7 +146,6 @@ public class AuthorizeBenchmark {
       standard.addAcl(Uuid.randomUuid(), acl(topic, AuthzFixture.consumer(i), AclOperation.READ));
     }
     standard.completeInitialLoad();
-    return standard;
   }
 
   private static StandardAcl acl(String prefix, String user, AclOperation op) {
