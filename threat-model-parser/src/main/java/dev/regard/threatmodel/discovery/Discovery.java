@@ -213,9 +213,10 @@ public final class Discovery {
   }
 
   /**
-   * Adds the model pages among {@code refs}: links whose path or label names a model, and, from
-   * SECURITY.md, any linked page or folder whose sections are a model's. Folders come after the
-   * pages linked one by one, so a core page listed first stays first.
+   * Adds the model pages among {@code refs}: pages whose sections are a model's, linked from
+   * SECURITY.md or under a path or label that names a model, and folders linked from SECURITY.md or
+   * under such a name. Folders come after the pages linked one by one, so a core page listed first
+   * stays first.
    */
   private void modelLinks(List<Ref> refs, String from, boolean fromPolicy, Set<Path> pages) {
     List<Ref> folders = new ArrayList<>();
@@ -232,7 +233,8 @@ public final class Discovery {
         }
       } else if (!isFile(ref.target(), AGENTS)
           && !isFile(ref.target(), SECURITY)
-          && (nameSaysModel(ref) || (fromPolicy && looksLikeModel(ref.target())))) {
+          && (nameSaysModel(ref) || fromPolicy)
+          && looksLikeModel(ref.target())) {
         if (pages.add(ref.target())) {
           step(ref);
         }
@@ -412,7 +414,10 @@ public final class Discovery {
         kinds.add(kind);
       }
     }
-    return kinds.size() >= 2 || MODEL_NAME.matcher(page.getFileName().toString()).find();
+    // A model's name counts only beside one of its sections: a page named
+    // "threat-model-companion.md" may document a file format and hold none.
+    return kinds.size() >= 2
+        || (kinds.size() == 1 && MODEL_NAME.matcher(page.getFileName().toString()).find());
   }
 
   private static boolean sameFolderAsAny(Path page, Set<Path> pages) {
