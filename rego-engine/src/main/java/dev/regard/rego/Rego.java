@@ -10,6 +10,7 @@ import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Entry point: compiles Rego modules and data into a {@link CompiledPolicy}. */
 public final class Rego {
@@ -35,6 +36,7 @@ public final class Rego {
     private BuiltinRegistry builtins = StandardBuiltins.registry();
     private boolean strict;
     private EvalLimits limits = EvalLimits.DEFAULT;
+    private Set<String> sessionInput = Set.of();
 
     private Builder() {}
 
@@ -66,6 +68,16 @@ public final class Rego {
       return this;
     }
 
+    /**
+     * Top-level input members that stay the same across many queries, such as the caller's
+     * identity: rules that read input only under them are remembered per the values they read.
+     * Rules that read no input are always remembered.
+     */
+    public Builder sessionInput(String... members) {
+      this.sessionInput = Set.of(members);
+      return this;
+    }
+
     public CompiledPolicy compile() throws RegoException {
       Value root = ObjectValue.EMPTY;
       for (Value d : data) {
@@ -75,7 +87,8 @@ public final class Rego {
         }
         root = merge(root, d, "data");
       }
-      return new CompiledPolicy(Compiler.compile(modules, root, builtins), strict, limits);
+      return new CompiledPolicy(
+          Compiler.compile(modules, root, builtins), strict, limits, sessionInput);
     }
 
     private static Value merge(Value a, Value b, String path) {

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * before it comes into force.
  */
 public final class EmbeddedEngine implements PolicyEngine {
+  private static final Duration PREPARE_DEADLINE = Duration.ofMinutes(1);
+
   private final BundleWatcher<CompiledPolicy> watcher;
 
   /**
@@ -54,7 +56,10 @@ public final class EmbeddedEngine implements PolicyEngine {
       throws BundleException {
     CompiledPolicy policy;
     try {
-      Rego.Builder builder = Rego.builder().limits(limits).data(bundle.data());
+      // input.principal is the same for every request of a connection: rules that read only it
+      // (a principal's identities and groups) are remembered per principal.
+      Rego.Builder builder =
+          Rego.builder().limits(limits).sessionInput("principal").data(bundle.data());
       bundle.modules().forEach(builder::module);
       policy = builder.compile();
     } catch (RegoException e) {
@@ -63,6 +68,9 @@ public final class EmbeddedEngine implements PolicyEngine {
     if (runTests) {
       runTests(policy);
     }
+    // Indexes that read no input (who holds which role anywhere) are built before the bundle comes
+    // into force, not by its first decision.
+    policy.prepare(new EvalLimits(PREPARE_DEADLINE, limits.maxSteps()));
     return policy;
   }
 

@@ -84,8 +84,7 @@ allow if {
 allow if {
 	input.resource.type == "CLUSTER"
 	input.operation == "IDEMPOTENT_WRITE"
-	some topic in data.kafka.authz.topics
-	holds(topic.producers)
+	holds(topic_role_holders.producers)
 }
 
 # Kafka asks whether the principal may perform an operation on at least one resource of a
@@ -94,22 +93,39 @@ allow_by_resource_type if is_admin
 
 allow_by_resource_type if {
 	input.resource.type == "TOPIC"
-	some topic in data.kafka.authz.topics
 	some role, operations in topic_operations
 	input.operation in operations
-	holds(topic[role])
+	holds(topic_role_holders[role])
 }
 
 allow_by_resource_type if {
 	input.resource.type == "GROUP"
 	input.operation in group_operations
-	some group in data.kafka.authz.consumer_groups
-	holds(group.members)
+	holds(consumer_group_members)
 }
 
 allow_by_resource_type if {
 	input.resource.type == "TRANSACTIONAL_ID"
 	input.operation in transactional_id_operations
+	holds(transactional_id_principals)
+}
+
+# Who holds a role on some prefix: these read no input, so the engine works them out once per
+# bundle revision and a question about a resource type costs a few lookups, however many
+# prefixes there are.
+topic_role_holders[role] contains name if {
+	some topic in data.kafka.authz.topics
+	some role, names in topic
+	topic_operations[role]
+	some name in names
+}
+
+consumer_group_members contains name if {
+	some group in data.kafka.authz.consumer_groups
+	some name in group.members
+}
+
+transactional_id_principals contains name if {
 	some tx in data.kafka.authz.transactional_ids
-	holds(tx.principals)
+	some name in tx.principals
 }

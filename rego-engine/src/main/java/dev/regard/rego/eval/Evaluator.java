@@ -48,11 +48,13 @@ public final class Evaluator implements BuiltinContext {
 
   private static final int DEADLINE_CHECK_INTERVAL = 1024;
   private static final int MAX_DEPTH = 2_000;
-  private static final Value UNDEFINED = StringValue.of("\u0000undefined");
+  private static final Value UNDEFINED = Memo.UNDEFINED;
 
   private final Program program;
+  private final Memo memo; // null: nothing is remembered across queries
   private final long nowNs;
-  private final long deadlineNanos;
+  private final long budgetNanos;
+  private long deadlineNanos;
   private final long maxSteps;
   private final boolean strict;
   private long steps;
@@ -67,10 +69,27 @@ public final class Evaluator implements BuiltinContext {
 
   public Evaluator(
       Program program, Value input, long nowNs, long deadlineNanos, long maxSteps, boolean strict) {
+    this(program, null, input, nowNs, deadlineNanos, maxSteps, strict);
+  }
+
+  /**
+   * @param memo documents remembered across the queries of this program (evaluated with the same
+   *     strictness), or null
+   */
+  public Evaluator(
+      Program program,
+      Memo memo,
+      Value input,
+      long nowNs,
+      long deadlineNanos,
+      long maxSteps,
+      boolean strict) {
     this.program = program;
+    this.memo = memo;
     this.input = input;
     this.nowNs = nowNs;
     this.deadlineNanos = deadlineNanos;
+    this.budgetNanos = deadlineNanos - System.nanoTime();
     this.maxSteps = maxSteps;
     this.strict = strict;
     this.cache = new Value[program.groupCount()];
@@ -1180,6 +1199,9 @@ public final class Evaluator implements BuiltinContext {
    */
   private Value keyedValue(RuleGroup g, Value key) {
     Value full = cache[g.index()];
+    if (full == null) {
+      full = keptWhole(g);
+    }
     if (full != null) {
       return full == UNDEFINED ? null : index(full, key);
     }
@@ -1200,6 +1222,34 @@ public final class Evaluator implements BuiltinContext {
     }
     keyedCache.put(ck, v == null ? UNDEFINED : v);
     return v;
+  }
+
+  /**
+   * The whole document of a group the memo keeps (UNDEFINED when undefined), computed now if every
+   * query shares it; null otherwise, and when computing it fails (a conflict or an error under
+   * another key, which the lookup of one key would not meet): the caller then looks up its key.
+   */
+  private Value keptWhole(RuleGroup g) {
+    Object memoKey = memoKey(g);
+    if (memoKey == null) {
+      return null;
+    }
+    Value kept = memo.get(g, memoKey);
+    if (kept != null || !memo.keepsOnce(g)) {
+      if (kept != null) {
+        cache[g.index()] = kept;
+      }
+      return kept;
+    }
+    try {
+      Value v = groupValue(g);
+      return v == null ? UNDEFINED : v;
+    } catch (RegoException e) {
+      if (e.code().equals("eval_cancel_error")) {
+        throw e;
+      }
+      return null;
+    }
   }
 
   private Value setMember(RuleGroup g, Value key) {
@@ -1263,27 +1313,71 @@ public final class Evaluator implements BuiltinContext {
     return tree;
   }
 
-  /** The value of a group's document (null when undefined), cached for the query. */
+  /**
+   * The value of a group's document (null when undefined), cached for the query and, where the memo
+   * keeps it, across queries.
+   */
   private Value groupValue(RuleGroup g) {
     Value cached = cache[g.index()];
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
+    Object memoKey = memoKey(g);
+    if (memoKey != null) {
+      Value kept = memo.get(g, memoKey);
+      if (kept != null) {
+        cache[g.index()] = kept;
+        return kept == Memo.UNDEFINED ? null : kept;
+      }
+    }
+    Value v =
+        memoKey != null && memo.keepsOnce(g)
+            ? withOwnBudget(() -> computeGroup(g))
+            : computeGroup(g);
+    cache[g.index()] = v == null ? UNDEFINED : v;
+    if (memoKey != null) {
+      memo.put(g, memoKey, v);
+    }
+    return v;
+  }
+
+  private Value computeGroup(RuleGroup g) {
     enter();
-    Value v;
     try {
-      v =
-          switch (g.kind()) {
-            case COMPLETE -> completeValue(g);
-            case MULTI -> setValue(g);
-            case OBJECT -> objectValue(g);
-            case FUNCTION -> null;
-          };
+      return switch (g.kind()) {
+        case COMPLETE -> completeValue(g);
+        case MULTI -> setValue(g);
+        case OBJECT -> objectValue(g);
+        case FUNCTION -> null;
+      };
     } finally {
       depth--;
     }
-    cache[g.index()] = v == null ? UNDEFINED : v;
-    return v;
+  }
+
+  /** The memo's key for a group's document here, or null when it is not remembered. */
+  private Object memoKey(RuleGroup g) {
+    if (memo == null || !memo.keeps(g) || dataOverride != null || !mocks.isEmpty()) {
+      return null;
+    }
+    return memo.key(g, input);
+  }
+
+  /**
+   * Computes a document every later query will share under a step budget and deadline of its own,
+   * as if it were a query: the query that happens to need it first is not charged for it.
+   */
+  private Value withOwnBudget(java.util.function.Supplier<Value> compute) {
+    long savedSteps = steps;
+    long savedDeadline = deadlineNanos;
+    steps = 0;
+    deadlineNanos = System.nanoTime() + budgetNanos;
+    try {
+      return compute.get();
+    } finally {
+      steps = savedSteps;
+      deadlineNanos = savedDeadline;
+    }
   }
 
   private Value completeValue(RuleGroup g) {
