@@ -53,8 +53,7 @@ public final class Evaluator implements BuiltinContext {
   private final Program program;
   private final Memo memo; // null: nothing is remembered across queries
   private final long nowNs;
-  private final long budgetNanos;
-  private long deadlineNanos;
+  private final long deadlineNanos;
   private final long maxSteps;
   private final boolean strict;
   private long steps;
@@ -89,7 +88,6 @@ public final class Evaluator implements BuiltinContext {
     this.input = input;
     this.nowNs = nowNs;
     this.deadlineNanos = deadlineNanos;
-    this.budgetNanos = deadlineNanos - System.nanoTime();
     this.maxSteps = maxSteps;
     this.strict = strict;
     this.cache = new Value[program.groupCount()];
@@ -1225,31 +1223,16 @@ public final class Evaluator implements BuiltinContext {
   }
 
   /**
-   * The whole document of a group the memo keeps (UNDEFINED when undefined), computed now if every
-   * query shares it; null otherwise, and when computing it fails (a conflict or an error under
-   * another key, which the lookup of one key would not meet): the caller then looks up its key.
+   * The whole document of a group, if the memo holds it for this input (UNDEFINED when undefined);
+   * null otherwise, and then the caller looks up its one key.
    */
   private Value keptWhole(RuleGroup g) {
     Object memoKey = memoKey(g);
-    if (memoKey == null) {
-      return null;
+    Value kept = memoKey == null ? null : memo.get(g, memoKey);
+    if (kept != null) {
+      cache[g.index()] = kept;
     }
-    Value kept = memo.get(g, memoKey);
-    if (kept != null || !memo.keepsOnce(g)) {
-      if (kept != null) {
-        cache[g.index()] = kept;
-      }
-      return kept;
-    }
-    try {
-      Value v = groupValue(g);
-      return v == null ? UNDEFINED : v;
-    } catch (RegoException e) {
-      if (e.code().equals("eval_cancel_error")) {
-        throw e;
-      }
-      return null;
-    }
+    return kept;
   }
 
   private Value setMember(RuleGroup g, Value key) {
@@ -1330,10 +1313,7 @@ public final class Evaluator implements BuiltinContext {
         return kept == Memo.UNDEFINED ? null : kept;
       }
     }
-    Value v =
-        memoKey != null && memo.keepsOnce(g)
-            ? withOwnBudget(() -> computeGroup(g))
-            : computeGroup(g);
+    Value v = computeGroup(g);
     cache[g.index()] = v == null ? UNDEFINED : v;
     if (memoKey != null) {
       memo.put(g, memoKey, v);
@@ -1361,23 +1341,6 @@ public final class Evaluator implements BuiltinContext {
       return null;
     }
     return memo.key(g, input);
-  }
-
-  /**
-   * Computes a document every later query will share under a step budget and deadline of its own,
-   * as if it were a query: the query that happens to need it first is not charged for it.
-   */
-  private Value withOwnBudget(java.util.function.Supplier<Value> compute) {
-    long savedSteps = steps;
-    long savedDeadline = deadlineNanos;
-    steps = 0;
-    deadlineNanos = System.nanoTime() + budgetNanos;
-    try {
-      return compute.get();
-    } finally {
-      steps = savedSteps;
-      deadlineNanos = savedDeadline;
-    }
   }
 
   private Value completeValue(RuleGroup g) {
