@@ -39,12 +39,15 @@ class DefaultPolicyEquivalenceTest {
       {"admins": ["group:root"],
        "principals": {"User:zed": {"groups": ["ops"]}, "User:amy": {"groups": "ops"}},
        "topics": {
+         "": {"consumers": ["User:carl"]},
          "a.": {"owners": ["User:amy"], "extra": ["User:bob"]},
+         "été.": {"producers": ["User:amy"]},
          "b.": {"producers": "User:bob", "consumers": {"x": "group:ops"}},
          "c.": {"producers": ["User:carl", "group:ops"], "consumers": ["User:zed"]},
          "d.": {"owners": [], "producers": [], "consumers": []},
          "e": "not an object"},
        "consumer_groups": {"g-": {"members": ["group:ops"]}, "h-": {"members": "User:amy"},
+                           "": {"members": ["User:zed"]},
                            "i-": {}},
        "transactional_ids": {"t-": {"principals": ["User:carl"]}, "u-": {"principals": {}}}}
       """;
@@ -83,7 +86,9 @@ class DefaultPolicyEquivalenceTest {
           "i-2",
           "t-9",
           "u-1",
-          "kafka-cluster");
+          "kafka-cluster",
+          "été.log",
+          "ét");
   private static final List<List<String>> PRINCIPALS =
       List.of(
           List.of("User", "alice"),
