@@ -1,6 +1,10 @@
 # A realistic Kafka authorization policy for benchmarks: principals belong to teams, topics and
 # consumer groups are named "<team-prefix>.<name>", and each prefix lists owners, producers and
 # consumers. About fifty rules and functions, in the style of production policies.
+
+# METADATA
+# schemas:
+#   - input: schema.authz_input
 package kafka.authz
 
 import rego.v1

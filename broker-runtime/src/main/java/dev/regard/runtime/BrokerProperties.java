@@ -6,8 +6,9 @@ import java.util.TreeMap;
 /**
  * The Kafka configuration of the runtime's combined broker and controller: a SASL_SSL client
  * listener whose SCRAM-SHA-512 and PLAIN logins Regard's callback handlers check against the policy
- * bundle, a mutual-TLS controller listener on loopback, no PLAINTEXT listener, Regard's principal
- * builder and authorizer on both roles, and the hardened defaults.
+ * bundle (and OAUTHBEARER tokens against a JWKS endpoint, when one is configured), a mutual-TLS
+ * controller listener on loopback, no PLAINTEXT listener, Regard's principal builder and authorizer
+ * on both roles, and the hardened defaults.
  */
 public final class BrokerProperties {
   /** The authorizer class from the Kafka plugin. */
@@ -22,6 +23,13 @@ public final class BrokerProperties {
 
   /** The PLAIN callback handler from the Kafka plugin. */
   public static final String PLAIN_HANDLER_CLASS = "dev.regard.kafka.authn.PlainCallbackHandler";
+
+  /** The OAUTHBEARER callback handler from the Kafka plugin. */
+  public static final String OAUTH_HANDLER_CLASS =
+      "dev.regard.kafka.authn.OAuthBearerCallbackHandler";
+
+  /** The setting whose presence enables OAUTHBEARER on the client listener. */
+  public static final String JWKS_URL = "regard.authn.oauth.jwks.url";
 
   static final int NODE_ID = 1;
   static final String CLIENT_LISTENER = "SASL_SSL";
@@ -64,7 +72,10 @@ public final class BrokerProperties {
     // Authentication by policy: Regard's callback handlers serve SCRAM-SHA-512 and PLAIN from the
     // bundle's data.kafka.credentials, and Regard's principal builder asks the bundle's
     // authentication policy about every connection, the controller's included.
-    p.put("sasl.enabled.mechanisms", DemoIdentities.MECHANISM + ",PLAIN");
+    boolean oauth = !settings.overrides().getOrDefault(JWKS_URL, "").isBlank();
+    p.put(
+        "sasl.enabled.mechanisms",
+        DemoIdentities.MECHANISM + ",PLAIN" + (oauth ? ",OAUTHBEARER" : ""));
     p.put("sasl.mechanism.inter.broker.protocol", DemoIdentities.MECHANISM);
     String scram = "listener.name.sasl_ssl." + DemoIdentities.MECHANISM.toLowerCase() + ".";
     p.put(scram + "sasl.server.callback.handler.class", SCRAM_HANDLER_CLASS);
@@ -74,6 +85,17 @@ public final class BrokerProperties {
     p.put(
         "listener.name.sasl_ssl.plain.sasl.jaas.config",
         "org.apache.kafka.common.security.plain.PlainLoginModule required;");
+    if (oauth) {
+      // Tokens verified with the keys of this one JWKS endpoint (issuer and audience from the
+      // regard.authn.oauth.* settings), then admitted or refused by the authentication policy.
+      p.put(
+          "listener.name.sasl_ssl.oauthbearer.sasl.server.callback.handler.class",
+          OAUTH_HANDLER_CLASS);
+      p.put(
+          "listener.name.sasl_ssl.oauthbearer.sasl.jaas.config",
+          "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;");
+      p.put("regard.authn.oauth.jwks.allowed.urls", settings.overrides().get(JWKS_URL));
+    }
 
     // Authorization by policy, on the broker and the controller.
     p.put(

@@ -1,5 +1,6 @@
 package dev.regard.runtime;
 
+import dev.regard.kafka.bundle.Redact;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public final class BrokerRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new RuntimeFailure(
           "the broker configuration is invalid: "
-              + e.getMessage()
+              + Redact.text(e.getMessage())
               + ". Fix: correct the "
               + "setting in your configuration file or --set option.",
           e);

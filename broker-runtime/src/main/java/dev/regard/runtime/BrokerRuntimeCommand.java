@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
       "",
       "Settings come from --config FILE, then from the options below, which win. Keys in the "
           + "file: run.dir, host, port, controller.port, bundle.dir, bundle.file, bundle.url, "
-          + "bundle.git, bundle.git.ref, bundle.git.path, bundle.poll.interval.ms; any other key "
+          + "bundle.git, bundle.git.ref, bundle.git.path, bundle.poll.interval.ms, oauth.jwks.url, "
+          + "oauth.issuer, oauth.audience; any other key "
           + "is passed to Kafka and the plugins as a broker setting."
     })
 public final class BrokerRuntimeCommand implements Callable<Integer> {
@@ -72,6 +73,23 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
       paramLabel = "MS",
       description = "How often the bundle source is checked for a new revision (default: 10000).")
   private Long pollIntervalMs;
+
+  @Option(
+      names = "--oauth-jwks-url",
+      paramLabel = "URL",
+      description =
+          "Enable OAUTHBEARER on the client listener: tokens verified with this JWKS endpoint's"
+              + " keys (requires --oauth-issuer and --oauth-audience).")
+  private String jwksUrl;
+
+  @Option(names = "--oauth-issuer", paramLabel = "ISS", description = "The tokens' iss claim.")
+  private String issuer;
+
+  @Option(
+      names = "--oauth-audience",
+      paramLabel = "AUD",
+      description = "An aud value the tokens must name.")
+  private String audience;
 
   @Option(
       names = "--set",
@@ -146,8 +164,19 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
             overrides.put(k, v);
           }
         });
+    putIfGiven(overrides, "regard.authn.oauth.jwks.url", jwksUrl, file.get("oauth.jwks.url"));
+    putIfGiven(overrides, "regard.authn.oauth.issuer", issuer, file.get("oauth.issuer"));
+    putIfGiven(overrides, "regard.authn.oauth.audience", audience, file.get("oauth.audience"));
     overrides.putAll(sets);
     return new BrokerSettings(layout, h, p, cp, bundle, poll, overrides);
+  }
+
+  private static void putIfGiven(
+      Map<String, String> overrides, String key, String option, String fromFile) {
+    String value = option != null ? option : fromFile;
+    if (value != null) {
+      overrides.put(key, value);
+    }
   }
 
   private static final java.util.Set<String> RUNTIME_KEYS =
@@ -162,7 +191,10 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
           "bundle.git",
           "bundle.git.ref",
           "bundle.git.path",
-          "bundle.poll.interval.ms");
+          "bundle.poll.interval.ms",
+          "oauth.jwks.url",
+          "oauth.issuer",
+          "oauth.audience");
 
   private BundleSource bundleSource(Map<String, String> file, RunLayout layout) {
     String ref = gitRef != null ? gitRef : file.getOrDefault("bundle.git.ref", "main");

@@ -1,13 +1,9 @@
 package dev.regard.runtime;
 
 import dev.regard.kafka.authn.AuthnConfig;
-import dev.regard.kafka.bundle.Bundle;
-import dev.regard.kafka.bundle.BundleException;
-import dev.regard.kafka.bundle.BundleFiles;
-import dev.regard.kafka.bundle.BundleReader;
-import dev.regard.kafka.bundle.BundleSource;
+import dev.regard.kafka.bundle.BundleWatcher;
+import dev.regard.kafka.bundle.Redact;
 import dev.regard.kafka.engine.AuthorizerConfig;
-import dev.regard.kafka.engine.EmbeddedEngine;
 import dev.regard.kafka.engine.Engines;
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.RegoException;
@@ -20,9 +16,10 @@ import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Reads, verifies and compiles the policy bundle exactly as the authorizer will, before Kafka
- * starts. Kafka waits for its authorizer without a time limit, so a bundle that cannot load would
- * otherwise leave a broker that never serves; this check turns it into a clear error instead.
+ * Fetches, reads, verifies and admits the policy bundle through the broker's own load path (the
+ * same reader and activation gate, credential check included), before Kafka starts. Kafka waits for
+ * its authorizer without a time limit, so a bundle that cannot load would otherwise leave a broker
+ * that never serves; this check turns it into a clear error instead.
  */
 final class BundlePreflight {
   private BundlePreflight() {}
@@ -47,41 +44,32 @@ final class BundlePreflight {
     } catch (ConfigException e) {
       throw new RuntimeFailure(
           "the authorizer configuration is invalid: "
-              + e.getMessage()
+              + Redact.text(e.getMessage())
               + ". Fix: correct the regard.* setting in your configuration file or --set option.",
           e);
     }
     if (!config.getString(AuthorizerConfig.ENGINE).equals(AuthorizerConfig.ENGINE_EMBEDDED)) {
       return Optional.empty();
     }
-    Bundle bundle;
-    CompiledPolicy policy;
-    try (BundleSource source = Engines.bundleSource(config)) {
-      Optional<BundleFiles> files = source.fetch();
-      if (files.isEmpty()) {
-        throw new BundleException("the source holds no bundle");
-      }
-      bundle = new BundleReader(Engines.bundleVerifier(config)).read(files.get());
-      policy =
-          EmbeddedEngine.compile(
-              bundle,
-              Engines.evalLimits(config),
-              config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
-    } catch (BundleException | RuntimeException e) {
+    BundleWatcher.Loaded<CompiledPolicy> loaded;
+    try {
+      loaded = Engines.loadOnce(config);
+    } catch (RuntimeException e) {
       throw new RuntimeFailure(
           "the policy bundle from "
               + describe(config)
               + " cannot be loaded: "
-              + e.getMessage()
+              + Redact.text(e.getMessage())
               + ". Fix: correct the bundle, or point the runtime at a valid one (--bundle-dir,"
               + " --bundle-file, --bundle-url, --bundle-git). Kafka was not started.",
           e);
     }
+    CompiledPolicy policy = loaded.compiled();
     if (BrokerProperties.PRINCIPAL_BUILDER_CLASS.equals(
         brokerConfig.get("principal.builder.class"))) {
       requireControllerAdmitted(policy, brokerConfig, nodeCertificateName, describe(config));
     }
-    return Optional.of(bundle.revision());
+    return Optional.of(loaded.revision());
   }
 
   /**
@@ -135,12 +123,12 @@ final class BundlePreflight {
             + " Kafka was not started.");
   }
 
-  /** The source for messages; credentials in a URL's user-info are hidden. */
+  /** The source for messages, redacted: no user-info, query string or token. */
   private static String describe(AuthorizerConfig config) {
     String kind = config.getString(AuthorizerConfig.BUNDLE_SOURCE);
     String where =
         kind.equals("http") || kind.equals("git")
-            ? config.getString(AuthorizerConfig.BUNDLE_URL).replaceAll("//[^/@]*@", "//***@")
+            ? Redact.url(config.getString(AuthorizerConfig.BUNDLE_URL))
             : config.getString(AuthorizerConfig.BUNDLE_PATH);
     return kind + " " + where;
   }

@@ -1,5 +1,6 @@
 package dev.regard.runtime;
 
+import dev.regard.kafka.bundle.Redact;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,9 +38,9 @@ public record BundleSource(String kind, String location, String gitRef, String g
     return s;
   }
 
-  /** For the banner: never includes credentials that may sit in a URL's user-info. */
+  /** For the banner: no credentials, whether in a URL's user-info or its query string. */
   public String describe() {
-    String shown = location.replaceAll("//[^/@]*@", "//***@");
+    String shown = Redact.text(location);
     return kind + " " + shown + (gitRef == null ? "" : " @ " + gitRef);
   }
 }

@@ -19,17 +19,22 @@ import java.util.stream.Stream;
  * The default policy bundle shipped in the policy-bundles jar, copied to the run folder on every
  * start so the broker always loads the bundle of the version that runs it.
  */
-final class DefaultBundle {
+public final class DefaultBundle {
   static final String RESOURCE = "bundles/default";
 
   private DefaultBundle() {}
 
   static Path extract(Path target) {
-    URL url = DefaultBundle.class.getClassLoader().getResource(RESOURCE);
+    return extract(RESOURCE, target);
+  }
+
+  /** Copies the bundle shipped as {@code resource} (such as bundles/acls) to {@code target}. */
+  public static Path extract(String resource, Path target) {
+    URL url = DefaultBundle.class.getClassLoader().getResource(resource);
     if (url == null) {
       throw new RuntimeFailure(
-          "the default policy bundle is missing from the classpath ("
-              + RESOURCE
+          "the policy bundle is missing from the classpath ("
+              + resource
               + "). Fix: "
               + "rebuild with ./mvnw -B install -DskipTests, or pass --bundle-dir.");
     }
@@ -37,7 +42,7 @@ final class DefaultBundle {
       URI uri = url.toURI();
       if ("jar".equals(uri.getScheme())) {
         try (FileSystem fs = openJar(uri)) {
-          copyTree(fs.getPath(RESOURCE), target);
+          copyTree(fs.getPath(resource), target);
         }
       } else {
         copyTree(Path.of(uri), target);

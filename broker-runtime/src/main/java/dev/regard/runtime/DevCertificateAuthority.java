@@ -51,7 +51,7 @@ public final class DevCertificateAuthority {
   }
 
   /** The distinguished name of the node's certificate for {@code hostName}, its TLS principal. */
-  static String subject(String hostName) {
+  public static String subject(String hostName) {
     return "CN=" + hostName;
   }
 

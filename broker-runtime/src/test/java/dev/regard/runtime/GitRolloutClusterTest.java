@@ -102,6 +102,9 @@ class GitRolloutClusterTest {
     settings.put("authorizer.class.name", BrokerProperties.AUTHORIZER_CLASS);
     settings.putAll(
         new BundleSource("git", repo.toUri().toString(), "main", null).settings(POLL_MS));
+    // The rollout grants bob what the default bundle's own tests say he lacks; a real change would
+    // update those tests in the same commit. The activation gate's tests are covered elsewhere.
+    settings.put("regard.bundle.run.tests", "false");
     return settings;
   }
 

@@ -58,6 +58,28 @@ class RuntimeFailuresTest {
   }
 
   @Test
+  void aTokenInTheBundleUrlReachesNeitherTheBannerNorTheError() throws Exception {
+    BundleSource source =
+        new BundleSource("http", "http://bob:pw@127.0.0.1:1/b.tar.gz?token=s3cret", null, null);
+    assertThat(source.describe()).doesNotContain("s3cret", "bob:pw").contains("127.0.0.1:1");
+    BrokerRuntime runtime =
+        new BrokerRuntime(
+            new BrokerSettings(
+                new RunLayout(tmp.resolve("run")),
+                "localhost",
+                freePort(),
+                freePort(),
+                source,
+                1000,
+                Map.of()));
+    assertThatThrownBy(runtime::start)
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("policy bundle from http http://***@127.0.0.1:1/b.tar.gz?***")
+        .hasMessageNotContaining("s3cret")
+        .hasMessageNotContaining("bob:pw");
+  }
+
+  @Test
   void aBundleThatDoesNotCompileIsNamedWithFileAndLineAndExitsWithTwo() throws Exception {
     Path bundle = DefaultBundle.extract(tmp.resolve("bundle"));
     Files.writeString(

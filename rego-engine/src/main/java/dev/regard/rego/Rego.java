@@ -5,6 +5,7 @@ import dev.regard.rego.builtins.StandardBuiltins;
 import dev.regard.rego.compile.Compiler;
 import dev.regard.rego.compile.Ground;
 import dev.regard.rego.parse.Parser;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
@@ -35,8 +36,10 @@ public final class Rego {
     private final List<Value> data = new ArrayList<>();
     private BuiltinRegistry builtins = StandardBuiltins.registry();
     private boolean strict;
+    private boolean strictChecks;
     private EvalLimits limits = EvalLimits.DEFAULT;
     private Set<String> sessionInput = Set.of();
+    private Schemas schemas = Schemas.NONE;
 
     private Builder() {}
 
@@ -60,6 +63,25 @@ public final class Rego {
 
     public Builder strictBuiltinErrors(boolean strict) {
       this.strict = strict;
+      return this;
+    }
+
+    /**
+     * JSON Schemas for the type checker: {@code # METADATA} annotations name them ({@code
+     * schema.authz_input}), and an input schema types {@code input} everywhere. Without schemas,
+     * annotations naming one are not checked.
+     */
+    public Builder schemas(Schemas schemas) {
+      this.schemas = Objects.requireNonNull(schemas);
+      return this;
+    }
+
+    /**
+     * OPA's compiler strict mode ({@code opa check --strict}): unused local assignments, function
+     * arguments and imports, duplicate imports and calls of deprecated builtins are compile errors.
+     */
+    public Builder strictChecks(boolean strictChecks) {
+      this.strictChecks = strictChecks;
       return this;
     }
 
@@ -88,7 +110,10 @@ public final class Rego {
         root = merge(root, d, "data");
       }
       return new CompiledPolicy(
-          Compiler.compile(modules, root, builtins), strict, limits, sessionInput);
+          Compiler.compile(modules, root, builtins, schemas, strictChecks),
+          strict,
+          limits,
+          sessionInput);
     }
 
     private static Value merge(Value a, Value b, String path) {

@@ -3,6 +3,7 @@ package dev.regard.rego;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.Value;
 import java.util.Map;
@@ -39,6 +40,63 @@ class EvaluationTest {
     assertThat(eval("data.t.level", "{\"n\":11}", m)).isEqualTo(json("\"high\""));
     assertThat(eval("data.t.level", "{\"n\":6}", m)).isEqualTo(json("\"mid\""));
     assertThat(eval("data.t.level", "{\"n\":1}", m)).isEqualTo(json("\"low\""));
+  }
+
+  @Test
+  void defaultValuesMayHoldComprehensions() {
+    String m =
+        """
+        package t
+        default names := [n | some n in input.names; n != "root"]
+        names := ["fixed"] if input.fixed
+        default f(_) := {k | some k in input.keys}
+        f(x) := x if x > 1
+        """;
+    assertThat(eval("data.t.names", "{\"names\":[\"a\",\"root\"]}", m)).isEqualTo(json("[\"a\"]"));
+    assertThat(eval("data.t.names", "{\"fixed\":true}", m)).isEqualTo(json("[\"fixed\"]"));
+    CompiledPolicy policy = TestBuiltins.compile(m);
+    assertThat(policy.query("x := data.t.f(0)", json("{\"keys\":[1]}")).bindings())
+        .containsExactly(Map.of("x", Rego.parseValue("{1}")));
+    assertThat(policy.query("x := data.t.f(5)", null).bindings())
+        .containsExactly(Map.of("x", json("5")));
+    assertThatThrownBy(() -> TestBuiltins.compile("package t\ndefault p := [x, 1]\n"))
+        .isInstanceOf(RegoException.class)
+        .hasMessageContaining("rego_parse_error: illegal default rule (value cannot contain var)");
+    assertThatThrownBy(() -> TestBuiltins.compile("package t\ndefault p := {\"a\": input.x}\n"))
+        .hasMessageContaining("illegal default rule (value cannot contain ref)");
+  }
+
+  @Test
+  void emptyPackagesAreEmptyObjects() {
+    assertThat(eval("data.a", null, "package a.b\n", "package a.c\nf(x) := x\n"))
+        .isEqualTo(json("{\"b\":{},\"c\":{}}"));
+  }
+
+  @Test
+  void everyOverANonCollectionIsUndefined() {
+    String m =
+        """
+        package t
+        p if every x in input.n { x > 0 }
+        """;
+    assertThat(eval("data.t.p", "{\"n\":[1,2]}", m)).isEqualTo(json("true"));
+    assertThat(eval("data.t.p", "{\"n\":[]}", m)).isEqualTo(json("true"));
+    assertThat(eval("data.t.p", "{\"n\":5}", m)).isNull();
+    assertThat(eval("data.t.p", "{\"n\":\"abc\"}", m)).isNull();
+  }
+
+  @Test
+  void referenceKeysInCallArgumentsBindTheirVariables() {
+    String m =
+        """
+        package t
+        p := foo if {
+          some foo
+          foo == input.foos[foo]
+        }
+        """;
+    assertThat(eval("data.t.p", "{\"foos\":[2,1,0]}", m)).isEqualTo(json("1"));
+    assertThat(eval("data.t.p", "{\"foos\":[\"foo\"]}", m)).isNull();
   }
 
   @Test
@@ -218,6 +276,75 @@ class EvaluationTest {
     CompiledPolicy lenient = TestBuiltins.compile(m);
     assertThatThrownBy(() -> lenient.evaluate("data.t.p", null, new EvalOptions(null, null, true)))
         .hasMessageContaining("div: divide by zero");
+  }
+
+  @Test
+  void strictBuiltinErrorsStopEvaluationInsteadOfSatisfyingNot() {
+    String m =
+        """
+        package t
+        allow if {
+          startswith(input.name, "trap.")
+          not blocked
+        }
+        blocked if to_number(input.client) > 0
+        """;
+    Value input = json("{\"name\": \"trap.one\", \"client\": \"not-a-number\"}");
+    // OPA's default: the builtin error makes `blocked` undefined, so `not blocked` holds.
+    assertThat(Rego.builder().module("m.rego", m).compile().evaluate("data.t.allow", input))
+        .contains(json("true"));
+    CompiledPolicy strict = Rego.builder().module("m.rego", m).strictBuiltinErrors(true).compile();
+    assertThatThrownBy(() -> strict.evaluate("data.t.allow", input))
+        .isInstanceOfSatisfying(
+            RegoException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("eval_builtin_error");
+              assertThat(e.errors().get(0).location().line()).isEqualTo(6);
+            });
+  }
+
+  @Test
+  void engineFaultsInsideBuiltinsAreErrorsInEveryMode() {
+    // Stand-ins for an engine bug and a missing library, which no real builtin produces on demand.
+    BuiltinRegistry faulty =
+        BuiltinRegistry.builder()
+            .add(
+                "faulty",
+                1,
+                (ctx, a) -> {
+                  throw new IllegalStateException("broken invariant");
+                })
+            .add(
+                "unlinked",
+                1,
+                (ctx, a) -> {
+                  throw new NoClassDefFoundError("com/example/Missing");
+                })
+            .build();
+    String m = "package t\nok := true\np if {\n  ok\n  faulty(1)\n}\n";
+    for (boolean strict : new boolean[] {false, true}) {
+      CompiledPolicy policy =
+          Rego.builder().builtins(faulty).module("m.rego", m).strictBuiltinErrors(strict).compile();
+      assertThatThrownBy(() -> policy.evaluate("data.t.p", null))
+          .isInstanceOfSatisfying(
+              RegoException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo("eval_internal_error");
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "m.rego:5: eval_internal_error: IllegalStateException: broken invariant");
+              });
+      // A library missing from a deployment fails the same way instead of escaping as an Error.
+      CompiledPolicy unlinked =
+          Rego.builder()
+              .builtins(faulty)
+              .module("u.rego", "package u\nq if unlinked(1)\n")
+              .strictBuiltinErrors(strict)
+              .compile();
+      assertThatThrownBy(() -> unlinked.evaluate("data.u.q", null))
+          .isInstanceOf(RegoException.class)
+          .hasMessage("u.rego:2: eval_internal_error: NoClassDefFoundError: com/example/Missing");
+    }
   }
 
   @Test

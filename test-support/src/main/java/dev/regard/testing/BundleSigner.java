@@ -1,6 +1,8 @@
 package dev.regard.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +22,42 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Signs bundles as {@code opa sign} does, with a fresh RSA key: a {@code .signatures.json} whose
- * JWT lists every file with the SHA-256 of its bytes, or for JSON files ({@code *.json}, {@code
- * .manifest}) of their compact form with sorted keys. Written independently of the verifiers it
- * tests.
+ * JWT lists every file with the SHA-256 of its bytes, or for structured documents ({@code
+ * data.json}, {@code .manifest}) of their compact form with sorted keys and {@code <}, {@code >},
+ * {@code &} left as they are (OPA hashes with HTML escaping off). The JWT payload itself is written
+ * as Go's {@code json.Marshal} writes it, with those three characters escaped. Written
+ * independently of the verifiers it tests.
  */
 public final class BundleSigner {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** Go's json.Marshal escapes HTML's special characters as unicode escapes. */
+  private static final ObjectMapper GO_MARSHAL = new ObjectMapper();
+
+  static {
+    CharacterEscapes html =
+        new CharacterEscapes() {
+          private final int[] escapes = standardAsciiEscapesForJSON();
+
+          {
+            escapes['<'] = ESCAPE_STANDARD;
+            escapes['>'] = ESCAPE_STANDARD;
+            escapes['&'] = ESCAPE_STANDARD;
+          }
+
+          @Override
+          public int[] getEscapeCodesForAscii() {
+            return escapes;
+          }
+
+          @Override
+          public SerializableString getEscapeSequence(int ch) {
+            return null;
+          }
+        };
+    GO_MARSHAL.getFactory().setCharacterEscapes(html);
+  }
 
   private final KeyPair keys;
 
@@ -57,7 +88,7 @@ public final class BundleSigner {
     signed.put(
         ".signatures.json",
         ("{\"signatures\":[\""
-                + jwt(CANONICAL.writeValueAsString(Map.of("files", listed)))
+                + jwt(GO_MARSHAL.writeValueAsString(Map.of("files", listed)))
                 + "\"]}")
             .getBytes(StandardCharsets.UTF_8));
     return signed;
@@ -74,7 +105,8 @@ public final class BundleSigner {
   private static String sha256(String name, byte[] bytes)
       throws GeneralSecurityException, JsonProcessingException, java.io.IOException {
     byte[] hashed = bytes;
-    if (name.endsWith(".json") || name.equals(".manifest")) {
+    String base = name.substring(name.lastIndexOf('/') + 1);
+    if (base.equals("data.json") || base.equals(".manifest")) {
       hashed = CANONICAL.writeValueAsBytes(CANONICAL.readValue(bytes, Object.class));
     }
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(hashed));

@@ -51,6 +51,38 @@ public final class Lint {
         findings.add(warning("missing section: " + describe(kind), top));
       }
     }
+    for (Undecided statement : model.undecided()) {
+      findings.add(
+          warning(
+              "undecided: " + statement.statement() + " (" + statement.reason() + ")",
+              statement.source()));
+    }
+    for (TriageRule rule : model.triageRules()) {
+      if (rule.inferred()) {
+        findings.add(
+            warning(
+                "rule '"
+                    + rule.id()
+                    + "' rests on an (inferred) claim: it does not suppress until a maintainer"
+                    + " confirms it"
+                    + (rule.confirmation() == null
+                        ? ""
+                        : " (asked in " + rule.confirmation() + ")"),
+                rule.source()));
+      }
+    }
+    for (Section section : model.sections()) {
+      if (section.kind() == SectionKind.OTHER
+          && section.level() > 1
+          && model.pages().contains(section.source().file())) {
+        findings.add(
+            warning(
+                "section not recognised: '"
+                    + shorten(section.heading())
+                    + "'; none of its statements is read for triage",
+                section.source()));
+      }
+    }
     SecurityPolicy policy = model.securityPolicy();
     if (policy == null) {
       findings.add(
@@ -102,7 +134,26 @@ public final class Lint {
                                 + "'; no rule is derived for it",
                             component.source())));
       }
-      if (component.paths().isEmpty()) {
+      for (String module : component.inScope() ? List.<String>of() : component.modules()) {
+        for (Component other : model.components()) {
+          if (other.inScope()
+              && (other.modules().contains(module)
+                  || other.paths().stream().anyMatch(p -> p.startsWith(module + "/")))) {
+            findings.add(
+                warning(
+                    "out-of-scope module '"
+                        + module
+                        + "' of '"
+                        + shorten(component.name())
+                        + "' is also kept in scope by '"
+                        + shorten(other.name())
+                        + "'; no rule is derived for it",
+                    component.source()));
+            break;
+          }
+        }
+      }
+      if (component.paths().isEmpty() && component.modules().isEmpty()) {
         findings.add(
             warning(
                 (component.inScope() ? "in-scope" : "out-of-scope")

@@ -19,12 +19,34 @@ public enum SectionKind {
   CONTROLS,
   /** Recurring scanner or reporter false positives the maintainers have explained. */
   KNOWN_NON_FINDINGS,
-  /** Questions still awaiting an answer. */
+  /**
+   * The model's own table of triage dispositions ("Triage dispositions", "Classifying Reports").
+   */
+  DISPOSITIONS,
+  /** Questions still awaiting an answer, and the maintainers' answers to them. */
   OPEN_QUESTIONS,
   /** How to report a vulnerability (security policy). */
   REPORTING,
   /** Which releases receive security fixes (security policy). */
   SUPPORTED_VERSIONS,
+  /** The rubric's header: project, version binding, status, provenance legend (§1). */
+  HEADER,
+  /** A summary of what a reader must know ("Things you need to know"). */
+  SUMMARY,
+  /** Security properties the project does not provide, disclaimed on purpose (§9). */
+  NON_PROPERTIES,
+  /** Security properties the project provides (§8). */
+  PROPERTIES,
+  /** Build-time and configuration variants, and insecure defaults (§5a). */
+  VARIANTS,
+  /** What operators and integrators must do (§10). */
+  DOWNSTREAM,
+  /** Known misuse patterns (§11). */
+  MISUSE,
+  /** Conditions that would change the model (§12). */
+  CHANGE_TRIGGERS,
+  /** The machine-readable companion (§15). */
+  COMPANION,
   /** Any other section. */
   OTHER
 }

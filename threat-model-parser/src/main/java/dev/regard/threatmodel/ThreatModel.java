@@ -7,7 +7,9 @@ import java.util.Objects;
  * A parsed threat model and security policy. Immutable; every list is possibly empty.
  *
  * @param project the project's name, taken from the documents' first heading
- * @param file the threat model's file as given
+ * @param file the threat model's first page as given
+ * @param pages every page of the model read, in chain order (the first is {@code file})
+ * @param chain how the pages were found, step by step; empty when files were given explicitly
  * @param sections every heading, in document order (threat model first, then security policy)
  * @param components components named in scope or out of scope
  * @param adversaries who the model defends against
@@ -15,13 +17,17 @@ import java.util.Objects;
  * @param assets what is worth protecting
  * @param controls security controls and their defaults
  * @param nonFindings known non-findings
- * @param openQuestions questions the model leaves open
+ * @param openQuestions questions the model asks its maintainers, open and answered
+ * @param dispositions the model's own disposition table, in order; empty when it has none
  * @param securityPolicy what SECURITY.md says, or {@code null} when no policy was read
+ * @param undecided statements the reader could not decide and made no rule from
  * @param triageRules every rule, derived ones first, then explicit ones, in document order
  */
 public record ThreatModel(
     String project,
     String file,
+    List<String> pages,
+    List<ChainStep> chain,
     List<Section> sections,
     List<Component> components,
     List<Claim> adversaries,
@@ -30,7 +36,9 @@ public record ThreatModel(
     List<SecurityControl> controls,
     List<NonFinding> nonFindings,
     List<OpenQuestion> openQuestions,
+    List<DispositionEntry> dispositions,
     SecurityPolicy securityPolicy,
+    List<Undecided> undecided,
     List<TriageRule> triageRules) {
 
   /** The schema version of the rules documents this model yields. */
@@ -39,6 +47,8 @@ public record ThreatModel(
   public ThreatModel {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(file, "file");
+    pages = List.copyOf(pages);
+    chain = List.copyOf(chain);
     sections = List.copyOf(sections);
     components = List.copyOf(components);
     adversaries = List.copyOf(adversaries);
@@ -47,6 +57,8 @@ public record ThreatModel(
     controls = List.copyOf(controls);
     nonFindings = List.copyOf(nonFindings);
     openQuestions = List.copyOf(openQuestions);
+    dispositions = List.copyOf(dispositions);
+    undecided = List.copyOf(undecided);
     triageRules = List.copyOf(triageRules);
   }
 

@@ -18,7 +18,7 @@ public final class ThreatModels {
   private ThreatModels() {}
 
   /**
-   * Follows AGENTS.md -&gt; SECURITY.md -&gt; THREAT_MODEL.md from a repository root and parses
+   * Follows AGENTS.md -&gt; SECURITY.md -&gt; the model's pages from a repository root and parses
    * what it finds. File names in the model are relative to the root.
    *
    * @throws ThreatModelException on a broken chain or bad input
@@ -27,49 +27,86 @@ public final class ThreatModels {
     Objects.requireNonNull(root, "root");
     Discovery.Chain chain = Discovery.discover(root);
     Path base = root.toAbsolutePath().normalize();
-    MarkdownDocument threatModel =
-        MarkdownFile.read(chain.threatModel(), relative(base, chain.threatModel()));
+    List<MarkdownDocument> pages = new ArrayList<>();
+    for (Path page : chain.modelPages()) {
+      pages.add(MarkdownFile.read(page, relative(base, page)));
+    }
     MarkdownDocument security =
         MarkdownFile.read(chain.security(), relative(base, chain.security()));
     Path name = base.getFileName();
-    return load(
-        threatModel, security, name == null ? "repository" : name.toString(), chain.steps());
+    String fallback =
+        agentsTitle(MarkdownFile.read(chain.agents(), "AGENTS.md"))
+            .orElse(name == null ? "repository" : name.toString());
+    return load(pages, security, fallback, chain.steps());
+  }
+
+  /** "Agent Guide for Apache Kafka" gives "Apache Kafka": the project as AGENTS.md names it. */
+  private static java.util.Optional<String> agentsTitle(MarkdownDocument agents) {
+    return agents.sections().stream()
+        .filter(s -> s.level() == 1)
+        .map(
+            s ->
+                s.heading()
+                    .replaceAll("(?i)\\b(?:agents?|guide|for|instructions|the)\\b|AGENTS\\.md", " ")
+                    .replaceAll("[\\s:—–-]+", " ")
+                    .strip())
+        .filter(s -> !s.isEmpty())
+        .findFirst();
   }
 
   /**
-   * Parses explicit files. File names in the model are the paths as given.
+   * Parses one explicit model file. File names in the model are the paths as given.
    *
-   * @param threatModel the THREAT_MODEL.md to read
+   * @param threatModel the threat model to read
    * @param security the SECURITY.md to read, or {@code null}
    * @throws ThreatModelException on bad input
    */
   public static LoadedModel fromFiles(Path threatModel, Path security) {
-    Objects.requireNonNull(threatModel, "threatModel");
-    List<String> steps = new ArrayList<>();
-    MarkdownDocument model = MarkdownFile.read(threatModel, threatModel.toString());
-    steps.add("threat model given: " + threatModel);
+    return fromFiles(List.of(Objects.requireNonNull(threatModel, "threatModel")), security);
+  }
+
+  /**
+   * Parses explicit model pages, read as one model in the order given. File names in the model are
+   * the paths as given.
+   *
+   * @param threatModel the pages of the threat model, at least one
+   * @param security the SECURITY.md to read, or {@code null}
+   * @throws ThreatModelException on bad input
+   */
+  public static LoadedModel fromFiles(List<Path> threatModel, Path security) {
+    if (threatModel.isEmpty()) {
+      throw new IllegalArgumentException("no threat model file given");
+    }
+    List<ChainStep> steps = new ArrayList<>();
+    List<MarkdownDocument> pages = new ArrayList<>();
+    for (Path page : threatModel) {
+      pages.add(MarkdownFile.read(page, page.toString()));
+      steps.add(new ChainStep("", 0, page.toString(), "threat model given"));
+    }
     MarkdownDocument policy = null;
     if (security != null) {
       policy = MarkdownFile.read(security, security.toString());
-      steps.add("security policy given: " + security);
-    } else {
-      steps.add("no security policy given");
+      steps.add(new ChainStep("", 0, security.toString(), "security policy given"));
     }
-    Path parent = threatModel.toAbsolutePath().normalize().getParent();
+    Path parent = threatModel.get(0).toAbsolutePath().normalize().getParent();
     String fallback =
         parent == null || parent.getFileName() == null
             ? "project"
             : parent.getFileName().toString();
-    return load(model, policy, fallback, steps);
+    return load(pages, policy, fallback, steps);
   }
 
   private static LoadedModel load(
-      MarkdownDocument threatModel,
+      List<MarkdownDocument> pages,
       MarkdownDocument security,
       String fallback,
-      List<String> steps) {
-    ThreatModel model = ModelReader.read(threatModel, security, fallback);
-    return new LoadedModel(model, model.rules(), steps);
+      List<ChainStep> steps) {
+    ThreatModel model = ModelReader.read(pages, security, fallback, steps);
+    List<String> discovery = new ArrayList<>(steps.stream().map(ChainStep::describe).toList());
+    if (security == null) {
+      discovery.add("no security policy given");
+    }
+    return new LoadedModel(model, model.rules(), discovery);
   }
 
   private static String relative(Path root, Path file) {

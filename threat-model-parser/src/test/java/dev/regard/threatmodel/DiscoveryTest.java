@@ -44,8 +44,9 @@ class DiscoveryTest {
     assertThat(loaded.discovery())
         .containsExactly(
             "repository root -> AGENTS.md",
-            "AGENTS.md -> SECURITY.md (mentions 'SECURITY.md')",
-            "SECURITY.md -> docs/security/THREAT_MODEL.md (mentions 'THREAT_MODEL.md')");
+            "AGENTS.md -> SECURITY.md (mentions 'SECURITY.md', line 3)",
+            "SECURITY.md -> docs/security/THREAT_MODEL.md"
+                + " (mentions 'docs/security/THREAT_MODEL.md', line 3)");
     assertThat(loaded.model().file()).isEqualTo("docs/security/THREAT_MODEL.md");
     assertThat(Lint.check(loaded)).noneMatch(f -> f.message().contains("discovery"));
   }
@@ -163,5 +164,87 @@ class DiscoveryTest {
             "threat model given: " + root.resolve("a/model.md"), "no security policy given");
     assertThat(loaded.model().securityPolicy()).isNull();
     assertThat(loaded.model().project()).isEqualTo("Demo");
+  }
+
+  @Test
+  void siteGeneratorLinksWithoutMdAndFoldersGiveEveryPageInChainOrder() throws IOException {
+    write("AGENTS.md", "# Agents\n\nSee [SECURITY.md](./SECURITY.md).\n");
+    write(
+        "SECURITY.md",
+        "# Security\n\nModel under [docs/security/](./docs/security/):\n\n"
+            + "- Core: [core](./docs/security/security-model.md)\n"
+            + "- Streams: [streams][s]\n\n[s]: docs/security/security-model-streams\n");
+    String frontMatter = "---\ntitle: Model\nweight: 8\n---\n\n";
+    write(
+        "docs/security/security-model.md",
+        frontMatter + MODEL + "\n[c](../security-model-connect)\n");
+    write("docs/security/security-model-streams.md", frontMatter + MODEL);
+    write("docs/security/security-model-connect.md", frontMatter + MODEL);
+    write("docs/security/security-model-extra.md", frontMatter + MODEL);
+    write("docs/security/notes.md", "# Notes\n");
+
+    LoadedModel loaded = ThreatModels.fromRepository(root);
+
+    assertThat(loaded.model().pages())
+        .containsExactly(
+            "docs/security/security-model.md",
+            "docs/security/security-model-streams.md",
+            "docs/security/security-model-connect.md",
+            "docs/security/security-model-extra.md");
+    assertThat(loaded.discovery())
+        .contains(
+            "SECURITY.md -> docs/security/security-model-streams.md (link 'streams', line 6)",
+            "docs/security/security-model.md -> docs/security/security-model-connect.md"
+                + " (link 'c', line 14)");
+    // Front matter is metadata, not a heading; line numbers stay those of the file.
+    assertThat(loaded.model().sections())
+        .noneMatch(s -> s.heading().contains("title"))
+        .anyMatch(s -> s.heading().equals("Scope") && s.source().line() == 8);
+  }
+
+  @Test
+  void agentsPointerWinsOverAStaleRootModel() throws IOException {
+    write(
+        "AGENTS.md",
+        "# Agents\n\n[policy](SECURITY.md); the threat model is `site/_docs/threat-model.md`.\n");
+    write("SECURITY.md", "# Security\n\nSee [THREAT_MODEL.md](THREAT_MODEL.md).\n");
+    write("THREAT_MODEL.md", "# Stale threat model\n\n## Scope\n\n## Out of scope\n");
+    write("site/_docs/threat-model.md", MODEL);
+
+    LoadedModel loaded = ThreatModels.fromRepository(root);
+
+    assertThat(loaded.model().pages()).containsExactly("site/_docs/threat-model.md");
+    assertThat(loaded.discovery())
+        .contains(
+            "AGENTS.md -> site/_docs/threat-model.md (mentions 'site/_docs/threat-model.md', line 3)")
+        .anyMatch(step -> step.startsWith("SECURITY.md -> THREAT_MODEL.md (not followed"));
+  }
+
+  @Test
+  void anUnfollowableModelLinkNamesTheLinkAndItsFile() throws IOException {
+    write("AGENTS.md", "# Agents\n\n[policy](SECURITY.md)\n");
+    write("SECURITY.md", "# Security\n\nx\n\nThe [threat model](docs/SECURITY-THREAT-MODEL.md).\n");
+    assertThatThrownBy(() -> ThreatModels.fromRepository(root))
+        .isInstanceOfSatisfying(
+            ThreatModelException.class,
+            e -> {
+              assertThat(e.file()).isEqualTo("SECURITY.md");
+              assertThat(e.line()).isEqualTo(5);
+            })
+        .hasMessageContaining(
+            "link 'docs/SECURITY-THREAT-MODEL.md' to the threat model names no file");
+  }
+
+  @Test
+  void severalExplicitPagesAreOneModel() throws IOException {
+    write("a/core.md", MODEL);
+    write("a/extra.md", "# Extra\n\n## Known non-findings\n\n- **Weak hash** in `tools/`.\n");
+    LoadedModel loaded =
+        ThreatModels.fromFiles(
+            java.util.List.of(root.resolve("a/core.md"), root.resolve("a/extra.md")), null);
+    assertThat(loaded.model().pages()).hasSize(2);
+    assertThat(loaded.model().nonFindings())
+        .singleElement()
+        .satisfies(n -> assertThat(n.source().file()).endsWith("extra.md"));
   }
 }

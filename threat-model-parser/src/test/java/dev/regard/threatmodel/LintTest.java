@@ -105,8 +105,8 @@ class LintTest {
                 LintFinding.ERROR, "SECURITY.md gives no reporting channel (address or link)"),
             org.assertj.core.groups.Tuple.tuple(
                 LintFinding.WARNING,
-                "out-of-scope glob 'runtime/**' of 'Development certificates of runtime' also"
-                    + " covers in-scope component 'Runtime'; no rule is derived for it"));
+                "out-of-scope module 'runtime' of 'Development certificates of runtime' is also"
+                    + " kept in scope by 'Runtime'; no rule is derived for it"));
     assertThat(loaded.rules().rules()).isEmpty();
   }
 }

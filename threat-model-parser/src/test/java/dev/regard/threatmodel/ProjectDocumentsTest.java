@@ -34,7 +34,8 @@ class ProjectDocumentsTest {
     assertThat(loaded.discovery()).hasSize(3);
     assertThat(loaded.discovery().get(0)).isEqualTo("repository root -> AGENTS.md");
     assertThat(loaded.discovery().get(1)).startsWith("AGENTS.md -> SECURITY.md (link '");
-    assertThat(loaded.discovery().get(2)).startsWith("SECURITY.md -> THREAT_MODEL.md (link '");
+    // AGENTS.md names the model itself, and its pointer comes first.
+    assertThat(loaded.discovery().get(2)).startsWith("AGENTS.md -> THREAT_MODEL.md (link '");
   }
 
   @Test

@@ -91,8 +91,10 @@ class RulesDocumentTest {
         .isEqualTo("OUT-OF-MODEL:non-default-build");
     assertThatThrownBy(() -> Disposition.parse("OUT-OF-MODEL"))
         .hasMessageContaining("needs a reason");
-    assertThatThrownBy(() -> Disposition.parse("BY-DESIGN:x"))
-        .hasMessageContaining("takes no reason");
+    assertThat(Disposition.parse("BY-DESIGN: property-disclaimed").label())
+        .isEqualTo("BY-DESIGN:property-disclaimed");
+    assertThatThrownBy(() -> Disposition.parse("maybe"))
+        .hasMessageContaining("unknown disposition");
   }
 
   @Test

@@ -95,7 +95,7 @@ class TriageBlockTest {
         "backtracking-only regex | '- id: r\\n  verdict: known-non-finding\\n  match: {message_patterns: [\"(a)\\\\1\"]}\\n  rationale: x\\n' | 9 | not a valid RE2 regular expression",
         "bad cwe | '- id: r\\n  verdict: known-non-finding\\n  match: {cwes: [CWE-x]}\\n  rationale: x\\n' | 9 | CWE must look like CWE-502",
         "out-of-model without disposition | '- id: r\\n  verdict: out-of-model\\n  match: {cwes: [1]}\\n  rationale: x\\n' | 7 | out-of-model needs a disposition",
-        "unknown disposition | '- id: r\\n  verdict: out-of-model\\n  disposition: MAYBE\\n  match: {cwes: [1]}\\n  rationale: x\\n' | 9 | unknown disposition 'MAYBE'",
+        "unknown disposition | '- id: r\\n  verdict: out-of-model\\n  disposition: maybe\\n  match: {cwes: [1]}\\n  rationale: x\\n' | 9 | unknown disposition 'maybe'",
         "contradictory disposition | '- id: r\\n  verdict: out-of-model\\n  disposition: KNOWN-NON-FINDING\\n  match: {cwes: [1]}\\n  rationale: x\\n' | 9 | cannot have disposition",
         "non-finding out of model | '- id: r\\n  verdict: known-non-finding\\n  disposition: OUT-OF-MODEL:trusted-input\\n  match: {cwes: [1]}\\n  rationale: x\\n' | 9 | verdict known-non-finding cannot have disposition OUT-OF-MODEL:trusted-input",
         "unknown provenance | '- id: r\\n  verdict: known-non-finding\\n  match: {cwes: [1]}\\n  rationale: x\\n  provenance: rumour\\n' | 11 | unknown provenance 'rumour'",

@@ -64,7 +64,8 @@ class VariantsTest {
             "out-of-scope.legacy",
             "non-finding.weak-random-in-ids",
             "non-finding.deprecated-hash");
-    assertThat(rule(loaded, "out-of-scope.samples").match().paths()).containsExactly("samples/**");
+    assertThat(rule(loaded, "out-of-scope.samples").match().components())
+        .containsExactly("samples");
     TriageRule random = rule(loaded, "non-finding.weak-random-in-ids");
     assertThat(random.match().ruleIds()).containsExactly("PREDICTABLE_RANDOM");
     assertThat(random.match().cwes()).containsExactly("CWE-330");
@@ -111,12 +112,12 @@ class VariantsTest {
 
     // No in-scope column in a scope section: the rows are what is covered.
     assertThat(model.components())
-        .extracting(Component::name, Component::inScope, Component::paths)
+        .extracting(Component::name, Component::inScope, Component::paths, Component::modules)
         .containsExactly(
-            tuple("engine", true, List.of("engine/**")),
-            tuple("api", true, List.of("api/**")),
-            tuple("tools/", false, List.of("tools/**")),
-            tuple("Everything the operator configures", false, List.of()));
+            tuple("engine", true, List.of(), List.of("engine")),
+            tuple("api", true, List.of(), List.of("api")),
+            tuple("tools/", false, List.of("tools/**"), List.of()),
+            tuple("Everything the operator configures", false, List.of(), List.of()));
     // No default column: controls without defaults.
     assertThat(model.controls())
         .extracting(
@@ -167,7 +168,7 @@ class VariantsTest {
         file,
         "# Long\n\n## Known non-findings\n\n- `"
             + "a.".repeat(300_000)
-            + "b` "
+            + "b` flagged by rule "
             + "A_".repeat(300_000)
             + "B\n\n## Open questions\n\n- "
             + "Pending A".repeat(100_000)

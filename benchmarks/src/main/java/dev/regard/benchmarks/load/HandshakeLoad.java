@@ -2,26 +2,21 @@ package dev.regard.benchmarks.load;
 
 import dev.regard.kafka.credentials.CredentialEntries;
 import dev.regard.rego.value.Json;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
@@ -110,7 +105,7 @@ public final class HandshakeLoad {
             kafkaTlsPlain);
 
     prepare(iterations);
-    SSLSocketFactory tls = trust();
+    SSLSocketFactory tls = run.trust();
     for (Scenario s : scenarios) {
       awaitFirstSuccess(s, tls);
     }
@@ -175,22 +170,6 @@ public final class HandshakeLoad {
             .get();
       }
     }
-  }
-
-  /** The runtime's trust store, from a client's settings, for the TLS listeners. */
-  private SSLSocketFactory trust() throws Exception {
-    Properties client = run.client("alice");
-    KeyStore store = KeyStore.getInstance(client.getProperty("ssl.truststore.type", "PKCS12"));
-    try (InputStream in =
-        Files.newInputStream(Path.of(client.getProperty("ssl.truststore.location")))) {
-      store.load(in, client.getProperty("ssl.truststore.password").toCharArray());
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context.getSocketFactory();
   }
 
   /** Waits until one handshake succeeds: the broker has read the new bundle data. */

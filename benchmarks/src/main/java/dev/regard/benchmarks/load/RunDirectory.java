@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The broker runtime's run folder as the load tools read it: the client settings it writes for each
@@ -33,6 +37,22 @@ final class RunDirectory {
             + secrets.getProperty("user.broker.password")
             + "\";");
     return p;
+  }
+
+  /** A socket factory trusting the runtime's CA, from a client's settings, for TLS listeners. */
+  SSLSocketFactory trust() throws Exception {
+    Properties client = client("alice");
+    KeyStore store = KeyStore.getInstance(client.getProperty("ssl.truststore.type", "PKCS12"));
+    try (InputStream in =
+        Files.newInputStream(Path.of(client.getProperty("ssl.truststore.location")))) {
+      store.load(in, client.getProperty("ssl.truststore.password").toCharArray());
+    }
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, factory.getTrustManagers(), null);
+    return context.getSocketFactory();
   }
 
   /** The bundle directory the runtime's broker polls. */

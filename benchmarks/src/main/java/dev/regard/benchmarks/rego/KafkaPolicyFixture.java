@@ -2,6 +2,7 @@ package dev.regard.benchmarks.rego;
 
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.Rego;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.Value;
 import java.io.IOException;
@@ -24,10 +25,21 @@ public final class KafkaPolicyFixture {
   public static final int TEAMS = 200;
   public static final int PREFIXES = 1_000;
 
+  /** The input schema shipped in the default bundle, which the policy names in its METADATA. */
+  private static final Schemas SCHEMAS =
+      Schemas.of(Map.of("authz_input", resource("bundles/default/schemas/authz_input.json")));
+
   private KafkaPolicyFixture() {}
 
   public static String policySource() {
-    try (InputStream in = KafkaPolicyFixture.class.getResourceAsStream("/rego/kafka_authz.rego")) {
+    return resource("rego/kafka_authz.rego");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = KafkaPolicyFixture.class.getResourceAsStream("/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -72,8 +84,9 @@ public final class KafkaPolicyFixture {
     return Json.fromJava(Map.of("kafka", kafka));
   }
 
+  /** Compiles and type-checks the policy against the authorizer's input schema. */
   public static CompiledPolicy compile(Value data) {
-    return Rego.builder().module(MODULE_PATH, policySource()).data(data).compile();
+    return Rego.builder().module(MODULE_PATH, policySource()).data(data).schemas(SCHEMAS).compile();
   }
 
   /** user-3 in team-3 writing to a topic of prefix team-3's: allowed as an owner. */

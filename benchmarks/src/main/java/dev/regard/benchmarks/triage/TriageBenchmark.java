@@ -1,10 +1,10 @@
 package dev.regard.benchmarks.triage;
 
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.finding.PathNormalizer;
 import dev.regard.triage.output.ReportHeader;
 import dev.regard.triage.output.Tally;
-import dev.regard.triage.output.TriageRun;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

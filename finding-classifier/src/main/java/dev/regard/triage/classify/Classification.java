@@ -32,4 +32,10 @@ public record Classification(
 
   /** In scope, on a path that no in-scope component of the model covers. */
   public static final String MODEL_GAP = "MODEL-GAP";
+
+  /**
+   * In scope because the only rule that would exclude it rests on a claim tagged {@code (inferred)}
+   * that no maintainer has confirmed.
+   */
+  public static final String AWAITS_CONFIRMATION = "AWAITS-CONFIRMATION";
 }

@@ -1,6 +1,7 @@
 package dev.regard.triage.classify;
 
 import dev.regard.threatmodel.Component;
+import dev.regard.triage.finding.CodeMap;
 import dev.regard.triage.finding.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,15 +18,20 @@ final class ModelScope {
 
   private final List<Covering> components;
 
-  ModelScope(List<Component> components) {
+  ModelScope(List<Component> components, CodeMap code) {
     List<Covering> covering = new ArrayList<>();
     for (Component c : components) {
       if (c.inScope()) {
+        List<PathGlob> globs = new ArrayList<>(c.paths().stream().map(PathGlob::of).toList());
+        for (String module : c.modules()) {
+          code.globs(module).stream().map(PathGlob::of).forEach(globs::add);
+        }
+        boolean namesCode = !c.paths().isEmpty() || !c.modules().isEmpty();
         covering.add(
             new Covering(
                 c,
-                c.paths().stream().map(PathGlob::of).toList(),
-                c.name().trim().toLowerCase(Locale.ROOT).replace(' ', '-')));
+                List.copyOf(globs),
+                namesCode ? null : c.name().trim().toLowerCase(Locale.ROOT).replace(' ', '-')));
       }
     }
     this.components = List.copyOf(covering);
@@ -46,6 +52,9 @@ final class ModelScope {
 
   private static boolean covers(Covering c, Finding f) {
     if (c.globs().isEmpty()) {
+      if (c.dirName() == null) {
+        return false; // it names code that is not in the checkout
+      }
       String lower = "/" + f.path().toLowerCase(Locale.ROOT);
       return lower.contains("/" + c.dirName() + "/");
     }

@@ -1,5 +1,6 @@
 package dev.regard.triage.classify;
 
+import dev.regard.threatmodel.rules.Glob;
 import dev.regard.triage.finding.Finding;
 
 /**
@@ -15,6 +16,10 @@ record PathGlob(Glob full, Glob belowSourceRoot) {
     int at = unified.lastIndexOf(SOURCE_ROOT);
     Glob tail = at < 0 ? null : Glob.path(unified.substring(at + SOURCE_ROOT.length()));
     return new PathGlob(Glob.path(glob), tail);
+  }
+
+  String text() {
+    return full.text();
   }
 
   boolean matches(Finding finding) {

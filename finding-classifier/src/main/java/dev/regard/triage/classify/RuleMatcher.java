@@ -4,6 +4,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.regard.threatmodel.MatchCriteria;
 import dev.regard.threatmodel.TriageRule;
+import dev.regard.threatmodel.rules.Glob;
+import dev.regard.triage.finding.CodeMap;
 import dev.regard.triage.finding.Cwe;
 import dev.regard.triage.finding.Finding;
 import java.util.ArrayList;
@@ -27,8 +29,9 @@ final class RuleMatcher {
   private final List<PathGlob> modules;
   private final List<Pattern> messagePatterns;
   private final List<String> configKeys;
+  private final List<PathGlob> components;
 
-  RuleMatcher(TriageRule rule, int documentIndex) {
+  RuleMatcher(TriageRule rule, int documentIndex, CodeMap code) {
     this.rule = rule;
     this.documentIndex = documentIndex;
     MatchCriteria m = rule.match();
@@ -61,6 +64,15 @@ final class RuleMatcher {
     }
     this.messagePatterns = List.copyOf(patterns);
     this.configKeys = m.configKeys();
+    List<PathGlob> located = new ArrayList<>();
+    for (String name : m.components()) {
+      code.globs(name).stream().map(PathGlob::of).forEach(located::add);
+    }
+    this.components = List.copyOf(located);
+  }
+
+  private MatchCriteria m() {
+    return rule.match();
   }
 
   TriageRule rule() {
@@ -83,7 +95,8 @@ final class RuleMatcher {
             m.cwes(),
             m.tags(),
             m.messagePatterns(),
-            m.configKeys())) {
+            m.configKeys(),
+            m.components())) {
       n += criterion.isEmpty() ? 0 : 1;
     }
     return n;
@@ -97,10 +110,26 @@ final class RuleMatcher {
     return (ruleIds.isEmpty() || ruleIdMatches(f))
         && (cwes.isEmpty() || cweMatches(f))
         && (tags.isEmpty() || tagMatches(f))
-        && (paths.isEmpty() || anyPath(paths, f))
-        && (modules.isEmpty() || moduleMatches(f))
+        && locationMatches(f)
         && (configKeys.isEmpty() || configKeyMatches(f))
         && (messagePatterns.isEmpty() || messageMatches(f));
+  }
+
+  /**
+   * Where the finding is: the paths and modules a rule sets (both, when both are set), or else the
+   * components it names, located in the checkout. Components are an alternative to paths, since a
+   * model names a module both ways ("`integration-tests/`" and "`hop-website`").
+   */
+  private boolean locationMatches(Finding f) {
+    boolean byPath = !paths.isEmpty() || !modules.isEmpty();
+    boolean byComponent = !m().components().isEmpty();
+    if (!byPath && !byComponent) {
+      return true;
+    }
+    return (byPath
+            && (paths.isEmpty() || anyPath(paths, f))
+            && (modules.isEmpty() || moduleMatches(f)))
+        || (byComponent && anyPath(components, f));
   }
 
   /** Every criterion checked against {@code f}, matched or not, for explanations. */
@@ -119,9 +148,17 @@ final class RuleMatcher {
         f.path() == null
             ? "(no path)"
             : f.path() + (f.sourceRootRelative() ? " (relative to a Java source root)" : "");
-    add(checks, "paths", m.paths(), paths.isEmpty() || anyPath(paths, f), where);
+    add(checks, "paths", m.paths(), paths.isEmpty() || locationMatches(f), where);
     String module = f.logicalLocation() == null ? where : where + ", " + f.logicalLocation();
     add(checks, "modules", m.modules(), modules.isEmpty() || moduleMatches(f), module);
+    add(
+        checks,
+        "components",
+        m.components(),
+        m.components().isEmpty() || locationMatches(f),
+        components.isEmpty()
+            ? "not located in the checkout (run with --repo at a checkout holding the sources)"
+            : where + " vs located " + components.stream().map(PathGlob::text).toList());
     add(
         checks,
         "configKeys",

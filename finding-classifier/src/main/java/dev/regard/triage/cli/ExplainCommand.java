@@ -1,6 +1,7 @@
 package dev.regard.triage.cli;
 
 import dev.regard.threatmodel.TriageRule;
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classification;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.classify.CriterionCheck;
@@ -10,7 +11,6 @@ import dev.regard.triage.finding.PathNormalizer;
 import dev.regard.triage.input.FindingIds;
 import dev.regard.triage.input.FindingsException;
 import dev.regard.triage.input.FindingsReader;
-import dev.regard.triage.output.TriageRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ final class ExplainCommand implements Callable<Integer> {
           "name the findings file: explain " + findingId + " FINDINGS...");
     }
     List<TriageRun.Input> inputs = Inputs.of(files);
-    Classifier classifier = Classifier.of(model.load());
+    Classifier classifier = model.classifier(model.load());
     FindingsReader reader = new FindingsReader(new PathNormalizer(model.repositoryRoot()), null);
     Finding[] found = new Finding[1];
     for (TriageRun.Input input : inputs) {
@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
           input.file(),
           input.name(),
           f -> {
-            if (found[0] == null && names(f, findingId)) {
+            if (found[0] == null && FindingIds.refersTo(findingId, f)) {
               found[0] = f;
             }
           });
@@ -83,16 +83,6 @@ final class ExplainCommand implements Callable<Integer> {
     return ScanTriage.OK;
   }
 
-  private static boolean names(Finding f, String id) {
-    if (id.equals(f.fingerprint()) || id.equals(f.id())) {
-      return true;
-    }
-    int hash = id.lastIndexOf('#');
-    return hash > 0
-        && id.substring(hash).equals(f.id().substring(f.id().lastIndexOf('#')))
-        && FindingIds.inputName(id.substring(0, hash)).equals(FindingIds.inputName(f.input()));
-  }
-
   private static void print(Explanation e, PrintWriter out) {
     Classification c = e.result();
     Finding f = c.finding();
@@ -102,7 +92,10 @@ final class ExplainCommand implements Callable<Integer> {
     out.println(
         "  location: "
             + f.displayLocation()
-            + (f.sourceRootRelative() ? " (relative to a Java source root)" : ""));
+            + (f.sourceRootRelative()
+                ? " (relative to a Java source root; not located in the checkout: run with --repo"
+                    + " at a checkout that holds the sources to map it to a module)"
+                : ""));
     if (f.logicalLocation() != null) {
       out.println("  class:    " + f.logicalLocation());
     }
@@ -111,8 +104,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("  message:  " + f.message());
     out.println();
     out.println(
-        "Rules tried, in precedence order (explicit before derived, known-non-finding"
-            + " before out-of-model, more criteria first, then document order):");
+        "Rules tried, in precedence order (explicit before derived, then the model's"
+            + " disposition order, more criteria first, then document order):");
     int n = 0;
     for (Explanation.Trial t : e.trials()) {
       TriageRule r = t.rule();

@@ -1,8 +1,8 @@
 package dev.regard.triage.cli;
 
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.input.FindingsException;
 import dev.regard.triage.input.InputFormat;
-import dev.regard.triage.output.TriageRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

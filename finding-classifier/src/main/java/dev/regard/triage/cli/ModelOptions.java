@@ -2,7 +2,9 @@ package dev.regard.triage.cli;
 
 import dev.regard.threatmodel.LoadedModel;
 import dev.regard.threatmodel.ThreatModels;
+import dev.regard.triage.classify.Classifier;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,14 +23,32 @@ final class ModelOptions {
               + " THREAT_MODEL.md (default: the current directory).")
   Path repo;
 
-  @Option(names = "--threat-model", paramLabel = "FILE", description = "The THREAT_MODEL.md.")
-  Path threatModel;
+  @Option(
+      names = "--threat-model",
+      paramLabel = "FILE",
+      split = ",",
+      description =
+          "The threat model's page(s), read as one model in the order given; repeat the option"
+              + " or separate with commas.")
+  List<Path> threatModel;
 
   @Option(
       names = "--security",
       paramLabel = "FILE",
       description = "The SECURITY.md (with --threat-model).")
   Path security;
+
+  @Option(
+      names = "--trust-inferred",
+      description =
+          "Let claims the model tags (inferred) suppress findings; by default they await a"
+              + " maintainer's confirmation and their findings stay in scope.")
+  boolean trustInferred;
+
+  /** A classifier for the model, locating its components in the repository root. */
+  Classifier classifier(LoadedModel loaded) {
+    return Classifier.of(loaded, repositoryRoot(), trustInferred);
+  }
 
   /** Loads the model the options name. */
   LoadedModel load() {

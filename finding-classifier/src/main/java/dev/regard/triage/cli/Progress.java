@@ -5,9 +5,14 @@ import java.io.PrintStream;
 
 /**
  * A progress bar on standard error, shown only when there is a terminal to show it on, so that
- * pipes and CI logs stay clean.
+ * pipes, files and CI logs stay clean. Whether standard error is a terminal: the launcher script
+ * tests it ({@code -t 2}) and passes {@value #STDERR_TTY}; without the launcher, a console ({@link
+ * System#console()}: standard input and output on a terminal) stands for it.
  */
 final class Progress implements AutoCloseable {
+  /** System property: {@code true} when standard error is a terminal. */
+  static final String STDERR_TTY = "scan-triage.stderr-tty";
+
   private static final int WIDTH = 30;
 
   private final ByteCounter counter;
@@ -28,10 +33,16 @@ final class Progress implements AutoCloseable {
    */
   static Progress start(ByteCounter counter, long total) {
     Progress p = new Progress(counter, total, System.err);
-    if (System.console() != null) {
+    if (onTerminal()) {
+      p.paint();
       p.painter.start();
     }
     return p;
+  }
+
+  static boolean onTerminal() {
+    String stated = System.getProperty(STDERR_TTY);
+    return stated != null ? Boolean.parseBoolean(stated) : System.console() != null;
   }
 
   private void paintUntilInterrupted() {

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       LintCommand.class,
       ExplainCommand.class,
+      ExportCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ScanTriage implements Runnable {

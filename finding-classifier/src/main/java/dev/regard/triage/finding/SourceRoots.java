@@ -53,7 +53,8 @@ final class SourceRoots {
     return Optional.ofNullable(found).map(f -> repo.relativize(f).toString().replace('\\', '/'));
   }
 
-  private List<Path> roots() {
+  /** Every source root found, absolute. */
+  synchronized List<Path> roots() {
     if (roots == null) {
       roots = find();
     }

@@ -1,5 +1,6 @@
 package dev.regard.triage.input;
 
+import dev.regard.triage.finding.Finding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,20 @@ public final class FindingIds {
   public static String inputName(String input) {
     String unified = input.replace('\\', '/');
     return unified.substring(unified.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * True when {@code ref} names the finding: its fingerprint, its id, or {@code <file>#<n>} with
+   * the file given by name or by path.
+   */
+  public static boolean refersTo(String ref, Finding f) {
+    if (ref.equals(f.fingerprint()) || ref.equals(f.id())) {
+      return true;
+    }
+    int hash = ref.lastIndexOf('#');
+    return hash > 0
+        && ref.substring(hash).equals(f.id().substring(f.id().lastIndexOf('#')))
+        && inputName(ref.substring(0, hash)).equals(inputName(f.input()));
   }
 
   /** 16 hex digits of SHA-256 over tool, rule, location and message. */

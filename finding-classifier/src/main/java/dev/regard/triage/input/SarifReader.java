@@ -28,7 +28,8 @@ public final class SarifReader {
     /**
      * @param result the result as parsed; the handler may modify and return it
      * @param finding the normalised finding
-     * @return the result to write to the copy (ignored when not copying)
+     * @return the result to write to the copy, or {@code null} to leave it out of the copy (ignored
+     *     when not copying)
      */
     JsonNode onResult(ObjectNode result, Finding finding) throws IOException;
   }
@@ -119,7 +120,7 @@ public final class SarifReader {
           ObjectNode result = p.readValueAsTree();
           ordinal++;
           JsonNode written = handler.onResult(result, mapper.map(result, run, ordinal));
-          if (out != null) {
+          if (out != null && written != null) {
             out.writeTree(written);
           }
         }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** The JSON shapes of a classification, shared by the JSON report and the SARIF annotation. */
 final class ClassificationJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ClassificationJson() {}
 

@@ -10,10 +10,10 @@ import java.util.Map;
  * The report for agents: {@code {"model": {...}, "findings": [one object per finding], "summary":
  * {...}}}, streamed; the summary comes last because it is known last.
  */
-final class JsonReport implements ReportSink {
+public final class JsonReport implements ReportSink {
   private final JsonGenerator out;
 
-  JsonReport(JsonGenerator out, ReportHeader header) throws IOException {
+  public JsonReport(JsonGenerator out, ReportHeader header) throws IOException {
     this.out = out;
     out.writeStartObject();
     out.writeObjectFieldStart("model");

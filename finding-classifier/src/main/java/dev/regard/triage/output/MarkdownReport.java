@@ -19,14 +19,15 @@ import java.util.Map;
  * in-scope findings. The in-scope rows are spooled to a temporary file while the run goes on,
  * because the summary that precedes them is known only at the end; memory stays flat.
  */
-final class MarkdownReport implements ReportSink {
+public final class MarkdownReport implements ReportSink {
   private final OutputStream out;
   private final ReportHeader header;
   private final List<String> inputs;
   private final Path spool;
   private final Writer rows;
 
-  MarkdownReport(OutputStream out, ReportHeader header, List<String> inputs) throws IOException {
+  public MarkdownReport(OutputStream out, ReportHeader header, List<String> inputs)
+      throws IOException {
     this.out = out;
     this.header = header;
     this.inputs = List.copyOf(inputs);

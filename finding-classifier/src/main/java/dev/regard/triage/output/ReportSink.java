@@ -4,7 +4,7 @@ import dev.regard.triage.classify.Classification;
 import java.io.IOException;
 
 /** A report built one classification at a time, finished with the run's tally. */
-interface ReportSink extends AutoCloseable {
+public interface ReportSink extends AutoCloseable {
   void accept(Classification c) throws IOException;
 
   void finish(Tally tally) throws IOException;

@@ -10,13 +10,13 @@ import dev.regard.triage.classify.Classification;
  * with the verdict, rationale and section as justification) and a {@code properties.triage} block.
  * In-scope results are left exactly as they were.
  */
-final class SarifAnnotation {
+public final class SarifAnnotation {
   private SarifAnnotation() {}
 
   /** Marks our suppressions, so that a log triaged again loses the verdicts of the last run. */
   static final String MARKER = "scan-triage";
 
-  static ObjectNode annotate(ObjectNode result, Classification c) {
+  public static ObjectNode annotate(ObjectNode result, Classification c) {
     removePreviousTriage(result);
     if (!c.verdict().excluded()) {
       return result;

@@ -34,7 +34,7 @@ public final class Tally {
     total++;
     byVerdict.merge(c.verdict(), 1L, Long::sum);
     byDisposition.merge(c.disposition(), 1L, Long::sum);
-    if (c.rule() != null) {
+    if (c.rule() != null && c.verdict().excluded()) {
       byRule.merge(
           c.rule().id(),
           new RuleCount(c.rule(), 1),

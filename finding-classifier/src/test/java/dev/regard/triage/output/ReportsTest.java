@@ -12,6 +12,7 @@ import dev.regard.threatmodel.RuleOrigin;
 import dev.regard.threatmodel.SourceRef;
 import dev.regard.threatmodel.Verdict;
 import dev.regard.triage.Fixtures;
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.classify.TriageVerdict;
 import dev.regard.triage.finding.Level;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regard.threatmodel.RuleOrigin;
 import dev.regard.threatmodel.Verdict;
 import dev.regard.triage.Fixtures;
+import dev.regard.triage.TriageRun;
 import dev.regard.triage.classify.Classifier;
 import dev.regard.triage.finding.PathNormalizer;
 import java.io.ByteArrayOutputStream;

@@ -20,7 +20,15 @@ public final class AuthnConfig extends AbstractConfig {
   public static final String QUERY = "regard.authn.query";
   public static final String CREDENTIALS_REF = "regard.authn.credentials.ref";
   public static final String PRINCIPALS_REF = "regard.authn.principals.ref";
+  public static final String REASONS_REF = "regard.authn.reasons.ref";
   public static final String READY_TIMEOUT_MS = "regard.authn.ready.timeout.ms";
+  public static final String PLAIN_CLEARTEXT_ENABLED = "regard.authn.plain.cleartext.enabled";
+  public static final String PLAIN_REMEMBERED_MAX = "regard.authn.plain.remembered.max";
+  public static final String PLAIN_REMEMBERED_MS = "regard.authn.plain.remembered.ms";
+  public static final String PLAIN_USER_FAILURES_PER_MINUTE =
+      "regard.authn.plain.user.failures.per.minute";
+  public static final String PLAIN_FAILURE_HASHING_MS_PER_SECOND =
+      "regard.authn.plain.failure.hashing.ms.per.second";
   public static final String JWKS_URL = "regard.authn.oauth.jwks.url";
   public static final String JWKS_ALLOWED_URLS = "regard.authn.oauth.jwks.allowed.urls";
   public static final String JWKS_REFRESH_MS = "regard.authn.oauth.jwks.refresh.ms";
@@ -78,6 +86,57 @@ public final class AuthnConfig extends AbstractConfig {
               Importance.MEDIUM,
               "Where the bundle keeps groups and roles by principal (User:alice), attached to"
                   + " principals besides those from token claims.")
+          .define(
+              REASONS_REF,
+              Type.STRING,
+              "data.kafka.authn.deny_reasons",
+              ref(),
+              Importance.LOW,
+              "A set of strings the policy gives for a refused input, such as the names of the"
+                  + " rules that refused; logged with every policy refusal. Undefined: none.")
+          .define(
+              PLAIN_CLEARTEXT_ENABLED,
+              Type.BOOLEAN,
+              false,
+              Importance.MEDIUM,
+              "Let the broker start with Regard's PLAIN handler on a listener without TLS. PLAIN"
+                  + " logins there are refused all the same, before the password is looked at;"
+                  + " without this setting such a listener stops the broker at start-up.")
+          .define(
+              PLAIN_REMEMBERED_MAX,
+              Type.INT,
+              10_000,
+              Range.atLeast(0),
+              Importance.LOW,
+              "How many users' verified PLAIN passwords are remembered (as an HMAC under a random"
+                  + " per-process key), so that their right password is recognised and a wrong one"
+                  + " refused without a PBKDF2 hash. 0 hashes every attempt.")
+          .define(
+              PLAIN_REMEMBERED_MS,
+              Type.LONG,
+              3_600_000L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "How long a remembered PLAIN password is kept after its last use.")
+          .define(
+              PLAIN_USER_FAILURES_PER_MINUTE,
+              Type.INT,
+              5,
+              Range.atLeast(1),
+              Importance.LOW,
+              "Wrong PLAIN passwords of one user that are hashed, at most at once and refilled per"
+                  + " minute; beyond them attempts not matching a remembered password are refused"
+                  + " without hashing.")
+          .define(
+              PLAIN_FAILURE_HASHING_MS_PER_SECOND,
+              Type.INT,
+              20,
+              Range.between(1, 1000),
+              Importance.LOW,
+              "Milliseconds per second that hashing wrong PLAIN passwords (of all users of a"
+                  + " listener, unknown ones included) may take on Kafka's network threads, as"
+                  + " measured, with up to one second's worth at once; beyond it attempts not"
+                  + " matching a remembered password are refused without hashing.")
           .define(
               READY_TIMEOUT_MS,
               Type.LONG,

@@ -15,7 +15,8 @@ record BuilderSettings(
     long readyTimeoutMs,
     String query,
     String credentialsRef,
-    String principalsRef) {
+    String principalsRef,
+    String reasonsRef) {
 
   private static final Cache<Map<String, ?>, BuilderSettings> PARSED =
       Caffeine.newBuilder().weakKeys().build();
@@ -31,6 +32,7 @@ record BuilderSettings(
         config.getLong(AuthnConfig.READY_TIMEOUT_MS),
         config.getString(AuthnConfig.QUERY),
         config.getString(AuthnConfig.CREDENTIALS_REF),
-        config.getString(AuthnConfig.PRINCIPALS_REF));
+        config.getString(AuthnConfig.PRINCIPALS_REF),
+        config.getString(AuthnConfig.REASONS_REF));
   }
 }

@@ -3,6 +3,7 @@ package dev.regard.kafka.authn;
 import dev.regard.kafka.authn.jwt.JwksKeys;
 import dev.regard.kafka.authn.jwt.JwtValidationException;
 import dev.regard.kafka.authn.jwt.JwtValidator;
+import dev.regard.kafka.authn.jwt.ValidatedToken;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,20 @@ public final class OAuthBearerCallbackHandler extends PolicyCallbackHandler {
 
   private void validate(OAuthBearerValidatorCallback callback) {
     try {
-      callback.token(validator.validate(callback.tokenValue()));
+      ValidatedToken token = validator.validate(callback.tokenValue());
+      Optional<String> badName = PrincipalNames.problem(token.principalName());
+      if (badName.isPresent()) {
+        AuthnFailures.record(
+            mechanism(),
+            token.principalName(),
+            "",
+            "",
+            "malformed",
+            "principal claim: " + badName.get());
+        callback.error("invalid_token", null, null);
+        return;
+      }
+      callback.token(token);
     } catch (JwtValidationException e) {
       AuthnFailures.record(mechanism(), null, "", "", "invalid-token", e.getMessage());
       callback.error("invalid_token", null, null);

@@ -43,7 +43,8 @@ abstract class PolicyCallbackHandler implements AuthenticateCallbackHandler, Aut
             lease.engine(),
             config.getString(AuthnConfig.QUERY),
             config.getString(AuthnConfig.CREDENTIALS_REF),
-            config.getString(AuthnConfig.PRINCIPALS_REF));
+            config.getString(AuthnConfig.PRINCIPALS_REF),
+            config.getString(AuthnConfig.REASONS_REF));
     awaitFirstBundle(config.getLong(AuthnConfig.READY_TIMEOUT_MS));
   }
 

@@ -52,7 +52,11 @@ public final class RegardPrincipalBuilder
     lease.awaitFirstBundle(settings.readyTimeoutMs());
     policy =
         new AuthnPolicy(
-            lease.engine(), settings.query(), settings.credentialsRef(), settings.principalsRef());
+            lease.engine(),
+            settings.query(),
+            settings.credentialsRef(),
+            settings.principalsRef(),
+            settings.reasonsRef());
   }
 
   @Override
@@ -91,6 +95,18 @@ public final class RegardPrincipalBuilder
     String outcomeMechanism = mechanism.isEmpty() ? context.securityProtocol().name : mechanism;
     String address =
         context.clientAddress() == null ? "" : context.clientAddress().getHostAddress();
+    Optional<String> badName = user.isEmpty() ? Optional.empty() : PrincipalNames.problem(user);
+    if (badName.isPresent()) {
+      throw refuse(
+          sasl,
+          outcomeMechanism,
+          name,
+          context.listenerName(),
+          address,
+          "malformed",
+          "",
+          "principal " + badName.get());
+    }
     try {
       AuthnPolicy.Decision decision =
           policy.decide(AuthnInput.of(context, mechanism, user, claims, tls));
@@ -102,6 +118,7 @@ public final class RegardPrincipalBuilder
             context.listenerName(),
             address,
             "policy-denied",
+            String.join(",", decision.rules()),
             decision.reason());
       }
       Attributes attributes =
@@ -117,6 +134,7 @@ public final class RegardPrincipalBuilder
           context.listenerName(),
           address,
           "policy-error",
+          "",
           e.getMessage());
     }
   }
@@ -128,8 +146,9 @@ public final class RegardPrincipalBuilder
       String listener,
       String address,
       String outcome,
+      String rules,
       String reason) {
-    AuthnFailures.record(mechanism, user, listener, address, outcome, reason);
+    AuthnFailures.record(mechanism, user, listener, address, outcome, rules, reason);
     String message = "Authentication failed: refused by policy";
     return sasl
         ? new SaslAuthenticationException(message)

@@ -15,8 +15,14 @@ import org.apache.kafka.common.security.scram.internals.ScramMechanism;
  * Answers SCRAM-SHA-256 and SCRAM-SHA-512 with the credentials stored in the policy bundle instead
  * of Kafka's metadata log. Kafka's SCRAM server then checks the client's proof; a user without a
  * credential is refused by it with Kafka's usual error and delay. Delegation tokens are not served.
+ * Configuring this handler installs {@link ScramGuard} in front of Kafka's SCRAM server.
  */
 public final class ScramCallbackHandler extends PolicyCallbackHandler {
+  @Override
+  void configure(AuthnConfig config) {
+    ScramGuard.install();
+  }
+
   @Override
   List<String> mechanisms() {
     return List.copyOf(ScramMechanism.mechanismNames());
@@ -37,8 +43,9 @@ public final class ScramCallbackHandler extends PolicyCallbackHandler {
   }
 
   private Optional<ScramCredential> lookup(String user) {
-    if (user == null || user.isEmpty() || user.length() > PlainCallbackHandler.MAX_USER_CHARS) {
-      refuse(user, "malformed", "user name empty or too long");
+    Optional<String> badName = PrincipalNames.problem(user);
+    if (badName.isPresent()) {
+      refuse(user, "malformed", "user " + badName.get());
       return Optional.empty();
     }
     ScramMechanism mechanism = ScramMechanism.forMechanismName(mechanism());

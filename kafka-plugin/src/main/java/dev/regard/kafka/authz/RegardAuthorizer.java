@@ -1,15 +1,18 @@
 package dev.regard.kafka.authz;
 
 import dev.regard.kafka.authz.cache.DecisionCache;
+import dev.regard.kafka.authz.delegate.Delegation;
 import dev.regard.kafka.authz.input.InputDocument;
 import dev.regard.kafka.authz.input.RequestFacts;
 import dev.regard.kafka.authz.log.DecisionLog;
+import dev.regard.kafka.authz.log.DecisionSinks;
 import dev.regard.kafka.authz.metrics.AuthorizerMetrics;
 import dev.regard.kafka.engine.AuthorizerConfig;
-import dev.regard.kafka.engine.Engines;
+import dev.regard.kafka.engine.DelegationSettings;
 import dev.regard.kafka.engine.Policy;
 import dev.regard.kafka.engine.PolicyEngine;
 import dev.regard.kafka.engine.PolicyException;
+import dev.regard.kafka.engine.SharedEngines;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Value;
 import java.time.Clock;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.Endpoint;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
@@ -33,6 +37,9 @@ import org.apache.kafka.common.metrics.Monitorable;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.security.auth.KafkaPrincipal;
+import org.apache.kafka.metadata.authorizer.AclMutator;
+import org.apache.kafka.metadata.authorizer.ClusterMetadataAuthorizer;
+import org.apache.kafka.metadata.authorizer.StandardAcl;
 import org.apache.kafka.server.authorizer.AclCreateResult;
 import org.apache.kafka.server.authorizer.AclDeleteResult;
 import org.apache.kafka.server.authorizer.Action;
@@ -49,8 +56,14 @@ import org.slf4j.LoggerFactory;
  * default: an action is allowed only when the policy answers the boolean {@code true}, or the
  * principal is listed in {@code super.users}. Failures of any kind deny and never reach the broker.
  * ACLs are not used: they are policy in the bundle.
+ *
+ * <p>With {@code regard.delegate.authorizer.class.name} another authorizer (such as Kafka's
+ * StandardAuthorizer) runs inside this one: it is asked too, disagreements are logged, it decides
+ * in {@code regard.mode=shadow}, and ACL requests and the metadata log's ACL records go to it. That
+ * is why this class is a {@link ClusterMetadataAuthorizer}: KRaft brokers and controllers feed ACL
+ * records, and give the ACL mutator, only to authorizers that are one.
  */
-public final class RegardAuthorizer implements Authorizer, Monitorable {
+public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monitorable {
   private static final Logger LOG = LoggerFactory.getLogger(RegardAuthorizer.class);
   static final String ACLS_IN_POLICY =
       "ACLs are managed as policy in the bundle: change the policy bundle instead";
@@ -62,9 +75,11 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
 
   private String query;
   private String resourceTypeQuery;
+  private SharedEngines.Lease lease;
   private PolicyEngine engine;
   private DecisionCache cache;
   private DecisionLog decisionLog;
+  private Delegation delegation;
   private final AuthorizerMetrics metrics = new AuthorizerMetrics();
 
   @Override
@@ -79,9 +94,16 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
             config.getLong(AuthorizerConfig.CACHE_MAX_ENTRIES),
             config.getInt(AuthorizerConfig.CACHE_INITIAL_CAPACITY),
             Duration.ofMillis(config.getLong(AuthorizerConfig.CACHE_TTL_MS)));
-    decisionLog =
-        new DecisionLog(config.getDouble(AuthorizerConfig.DECISION_LOG_ALLOW_SAMPLE_RATE));
-    engine = Engines.create(config, clock);
+    decisionLog = DecisionSinks.create(config, configs, clock);
+    delegation =
+        Delegation.create(
+            config.getString(DelegationSettings.DELEGATE_CLASS),
+            config.getString(DelegationSettings.MODE),
+            configs,
+            decisionLog);
+    // The engine the authentication handlers of this JVM share: one poll, one revision in force.
+    lease = SharedEngines.acquire(configs);
+    engine = lease.engine();
     LOG.info(
         "Regard authorizer configured: engine {}, query {}",
         config.getString(AuthorizerConfig.ENGINE),
@@ -95,7 +117,11 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
   @Override
   public Map<Endpoint, ? extends CompletionStage<Void>> start(AuthorizerServerInfo serverInfo) {
     engine.start();
+    decisionLog.start(serverInfo);
     CompletableFuture<Void> ready = engine.ready();
+    if (delegation != null) {
+      return delegation.start(serverInfo, ready);
+    }
     Map<Endpoint, CompletableFuture<Void>> futures = new HashMap<>();
     for (Endpoint endpoint : serverInfo.endpoints()) {
       futures.put(endpoint, ready.thenApply(v -> null));
@@ -113,7 +139,7 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
     for (Action action : actions) {
       results.add(authorizeOne(context, action, documents));
     }
-    return results;
+    return delegation == null ? results : delegation.settle(context, actions, results);
   }
 
   private AuthorizationResult authorizeOne(
@@ -136,6 +162,14 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
    */
   @Override
   public AuthorizationResult authorizeByResourceType(
+      AuthorizableRequestContext context, AclOperation operation, ResourceType resourceType) {
+    AuthorizationResult policy = policyByResourceType(context, operation, resourceType);
+    return delegation == null
+        ? policy
+        : delegation.settle(context, operation, resourceType, policy);
+  }
+
+  private AuthorizationResult policyByResourceType(
       AuthorizableRequestContext context, AclOperation operation, ResourceType resourceType) {
     if (operation == AclOperation.ANY || operation == AclOperation.UNKNOWN) {
       throw new IllegalArgumentException("must be a concrete operation, not " + operation);
@@ -247,15 +281,25 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
                     .map(p -> Duration.between(p.loadedAt(), clock.instant()).toMillis() / 1000.0)
                     .orElse(-1.0),
             () -> engine == null ? 0L : engine.loadFailures()));
+    decisionLog.register(pluginMetrics);
+    if (delegation != null) {
+      delegation.register(pluginMetrics);
+    }
   }
 
   private Optional<Policy> current() {
     return engine == null ? Optional.empty() : engine.current();
   }
 
+  // ACL requests and the metadata log's ACL records go to the delegate authorizer when there is
+  // one; without one ACLs are refused (they are policy in the bundle) and the records ignored.
+
   @Override
   public List<? extends CompletionStage<AclCreateResult>> createAcls(
       AuthorizableRequestContext context, List<AclBinding> bindings) {
+    if (delegation != null) {
+      return delegation.delegate().createAcls(context, bindings);
+    }
     List<CompletableFuture<AclCreateResult>> results = new ArrayList<>();
     for (int i = 0; i < bindings.size(); i++) {
       results.add(CompletableFuture.completedFuture(new AclCreateResult(aclsRefused())));
@@ -266,6 +310,9 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
   @Override
   public List<? extends CompletionStage<AclDeleteResult>> deleteAcls(
       AuthorizableRequestContext context, List<AclBindingFilter> filters) {
+    if (delegation != null) {
+      return delegation.delegate().deleteAcls(context, filters);
+    }
     List<CompletableFuture<AclDeleteResult>> results = new ArrayList<>();
     for (int i = 0; i < filters.size(); i++) {
       results.add(CompletableFuture.completedFuture(new AclDeleteResult(aclsRefused())));
@@ -273,15 +320,61 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
     return results;
   }
 
-  /** There are no ACLs to list; Kafka reports this error to the client. */
+  /** The delegate's ACLs; without a delegate there are none to list and Kafka reports the error. */
   @Override
   public Iterable<AclBinding> acls(AclBindingFilter filter) {
+    if (delegation != null) {
+      return delegation.delegate().acls(filter);
+    }
     throw aclsRefused();
   }
 
   @Override
   public int aclCount() {
-    return 0;
+    return delegation == null ? 0 : delegation.delegate().aclCount();
+  }
+
+  private Optional<ClusterMetadataAuthorizer> metadataDelegate() {
+    return delegation != null && delegation.delegate() instanceof ClusterMetadataAuthorizer m
+        ? Optional.of(m)
+        : Optional.empty();
+  }
+
+  @Override
+  public void setAclMutator(AclMutator aclMutator) {
+    metadataDelegate().ifPresent(m -> m.setAclMutator(aclMutator));
+  }
+
+  @Override
+  public AclMutator aclMutatorOrException() {
+    return metadataDelegate()
+        .map(ClusterMetadataAuthorizer::aclMutatorOrException)
+        .orElseThrow(RegardAuthorizer::aclsRefused);
+  }
+
+  @Override
+  public void completeInitialLoad() {
+    metadataDelegate().ifPresent(ClusterMetadataAuthorizer::completeInitialLoad);
+  }
+
+  @Override
+  public void completeInitialLoad(Exception e) {
+    metadataDelegate().ifPresent(m -> m.completeInitialLoad(e));
+  }
+
+  @Override
+  public void loadSnapshot(Map<Uuid, StandardAcl> acls) {
+    metadataDelegate().ifPresent(m -> m.loadSnapshot(acls));
+  }
+
+  @Override
+  public void addAcl(Uuid id, StandardAcl acl) {
+    metadataDelegate().ifPresent(m -> m.addAcl(id, acl));
+  }
+
+  @Override
+  public void removeAcl(Uuid id) {
+    metadataDelegate().ifPresent(m -> m.removeAcl(id));
   }
 
   private static ApiException aclsRefused() {
@@ -290,8 +383,18 @@ public final class RegardAuthorizer implements Authorizer, Monitorable {
 
   @Override
   public void close() {
-    if (engine != null) {
-      engine.close();
+    if (lease != null) {
+      lease.close();
+    }
+    if (decisionLog != null) {
+      decisionLog.close();
+    }
+    if (delegation != null) {
+      try {
+        delegation.close();
+      } catch (Exception e) {
+        LOG.warn("Closing the delegate authorizer failed: {}", e.toString());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.BundleException;
 import java.io.Closeable;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.Bundle;
+import dev.regard.rego.bundle.BundleReader;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,51 +17,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a bundle source off the request path. Every new bundle is read, verified and compiled
- * (compiling may include running its tests); only when every step succeeds does it replace the one
- * in force, in one atomic swap. A bundle that fails keeps the previous one in force, is logged with
- * its cause and counted.
+ * Polls a bundle source off the request path. Every new revision is read and verified by
+ * rego-engine's bundle reader, then passed through the activation gate; only when every step
+ * succeeds does it replace the one in force, in one atomic swap. A refused revision keeps the
+ * previous one in force, is counted on every poll that meets it and logged once.
  *
  * @param <T> the compiled form the decisions are made with
  */
 public final class BundleWatcher<T> implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(BundleWatcher.class);
 
-  /** Compiles a verified bundle into the form decisions are made with. */
+  /** Decides whether a verified bundle may come into force and compiles it. */
   @FunctionalInterface
-  public interface Compiler<T> {
-    T compile(Bundle bundle) throws BundleException;
+  public interface Gate<T> {
+    /** The compiled form; throws, naming the failing step, test or path, to refuse the bundle. */
+    T admit(Bundle bundle);
   }
 
-  /** The bundle in force, its compiled form and when it was swapped in. */
-  public record Loaded<T>(Bundle bundle, T compiled, Instant loadedAt) {}
+  /**
+   * The bundle in force, its compiled form and when it was swapped in.
+   *
+   * @param revision the source's revision (git commit id or content digest)
+   */
+  public record Loaded<T>(String revision, Bundle bundle, T compiled, Instant loadedAt) {}
 
   private final BundleSource source;
   private final BundleReader reader;
-  private final Compiler<T> compiler;
+  private final Gate<T> gate;
   private final Duration pollInterval;
   private final Clock clock;
   private final AtomicReference<Loaded<T>> current = new AtomicReference<>();
   private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong loads = new AtomicLong();
+  private String lastLoggedFailure;
+
+  /** Guards the scheduler only, so starting never waits for a poll in progress. */
+  private final Object lifecycle = new Object();
+
   private ScheduledExecutorService scheduler;
 
   public BundleWatcher(
-      BundleSource source,
-      BundleReader reader,
-      Compiler<T> compiler,
-      Duration pollInterval,
-      Clock clock) {
+      BundleSource source, BundleReader reader, Gate<T> gate, Duration pollInterval, Clock clock) {
     this.source = source;
     this.reader = reader;
-    this.compiler = compiler;
+    this.gate = gate;
     this.pollInterval = pollInterval;
     this.clock = clock;
   }
 
-  /** Polls now and then every poll interval, on a daemon thread of its own. */
-  public synchronized void start() {
+  /** Polls now and then every poll interval, on a daemon thread of its own; once. */
+  public void start() {
+    synchronized (lifecycle) {
+      startScheduler();
+    }
+  }
+
+  private void startScheduler() {
     if (scheduler != null) {
       return;
     }
@@ -74,53 +88,85 @@ public final class BundleWatcher<T> implements Closeable {
   }
 
   /**
-   * Fetches once and swaps in the bundle if it is new and good.
+   * Fetches once and swaps in the bundle if it is new and passes the gate; a failure is counted and
+   * logged.
    *
    * @return true when a new bundle is now in force
    */
   public synchronized boolean poll() {
-    Optional<BundleFiles> files;
     try {
-      files = source.fetch();
-    } catch (BundleException | RuntimeException e) {
-      fail("fetching", e);
-      return false;
-    }
-    if (files.isEmpty()) {
-      return false;
-    }
-    try {
-      Bundle bundle = reader.read(files.get());
-      T compiled = compiler.compile(bundle);
-      current.set(new Loaded<>(bundle, compiled, clock.instant()));
-      loads.incrementAndGet();
-      LOG.info(
-          "Policy bundle revision {}{} from {} is now in force ({} modules)",
-          bundle.revision(),
-          bundle.manifestRevision().isEmpty()
-              ? ""
-              : " (manifest " + bundle.manifestRevision() + ")",
-          source.describe(),
-          bundle.modules().size());
-      firstLoad.complete(null);
-      return true;
-    } catch (BundleException | RuntimeException e) {
-      fail("loading revision " + files.get().revision(), e);
+      return load().isPresent();
+    } catch (RuntimeException e) {
+      failures.incrementAndGet();
+      log(e);
       return false;
     }
   }
 
-  private void fail(String step, Exception e) {
-    failures.incrementAndGet();
+  /**
+   * Fetches once; a new bundle that passes the gate comes into force and is returned.
+   *
+   * @return empty when the source holds what was fetched last
+   * @throws RuntimeException naming the step that failed; the bundle in force stays
+   */
+  public synchronized Optional<Loaded<T>> load() {
+    Optional<BundleFiles> files;
+    try {
+      files = source.fetch();
+    } catch (RuntimeException e) {
+      throw new Refused("fetching: " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      return Optional.empty();
+    }
+    String revision = files.get().revision();
+    Loaded<T> loaded;
+    try {
+      Bundle bundle = reader.read(files.get().files(), source.describe());
+      loaded = new Loaded<>(revision, bundle, gate.admit(bundle), clock.instant());
+    } catch (RuntimeException e) {
+      throw new Refused("loading revision " + revision + ": " + e.getMessage(), e);
+    }
+    current.set(loaded);
+    loads.incrementAndGet();
+    lastLoggedFailure = null;
+    LOG.info(
+        "Policy bundle revision {}{} from {} is now in force ({} modules)",
+        revision,
+        loaded.bundle().revision().isEmpty()
+            ? ""
+            : " (manifest " + loaded.bundle().revision() + ")",
+        source.describe(),
+        loaded.bundle().modules().size());
+    firstLoad.complete(null);
+    return Optional.of(loaded);
+  }
+
+  /** A bundle that did not come into force; the message names the step and its cause. */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message, Throwable cause) {
+      super(Redact.text(message), cause);
+    }
+  }
+
+  /** Logs a failure once, not again on each poll that meets it. */
+  private void log(RuntimeException e) {
+    String what = e.getMessage();
+    if (what.equals(lastLoggedFailure)) {
+      LOG.debug("Policy bundle from {} still refused while {}", source.describe(), what);
+      return;
+    }
+    lastLoggedFailure = what;
     Loaded<T> inForce = current.get();
     LOG.error(
-        "Policy bundle from {} rejected while {}: {}; {}",
+        "Policy bundle from {} refused while {}; {}",
         source.describe(),
-        step,
-        e.getMessage(),
+        what,
         inForce == null
             ? "no bundle is in force, every decision is a deny"
-            : "revision " + inForce.bundle().revision() + " stays in force");
+            : "revision " + inForce.revision() + " stays in force");
     LOG.debug("Bundle failure detail", e);
   }
 
@@ -133,7 +179,7 @@ public final class BundleWatcher<T> implements Closeable {
     return firstLoad;
   }
 
-  /** Bundles that failed to fetch, read, verify or compile, since start. */
+  /** Fetches and revisions refused, since start (the bundle-load-failures-total metric). */
   public long failures() {
     return failures.get();
   }
@@ -144,11 +190,15 @@ public final class BundleWatcher<T> implements Closeable {
   }
 
   @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
+  public void close() {
+    synchronized (lifecycle) {
+      if (scheduler != null) {
+        scheduler.shutdownNow();
+        scheduler = null;
+      }
     }
-    source.close();
+    synchronized (this) {
+      source.close();
+    }
   }
 }

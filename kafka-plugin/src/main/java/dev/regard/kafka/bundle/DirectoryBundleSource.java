@@ -1,5 +1,6 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.BundleException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -95,11 +96,7 @@ public final class DirectoryBundleSource implements BundleSource {
     } catch (IOException e) {
       throw new BundleException("bundle directory " + root + ": " + e.getMessage(), e);
     }
-    Map<String, byte[]> normalized = new TreeMap<>();
-    for (Map.Entry<String, byte[]> e : files.entrySet()) {
-      normalized.put(BundlePaths.normalize(e.getKey()), e.getValue());
-    }
-    return normalized;
+    return files;
   }
 
   @Override

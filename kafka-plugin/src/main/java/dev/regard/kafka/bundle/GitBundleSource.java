@@ -1,5 +1,6 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.BundleException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ public final class GitBundleSource implements BundleSource {
           if (total > maxBytes) {
             throw new BundleException(describe() + ": content exceeds " + maxBytes + " bytes");
           }
-          files.put(BundlePaths.normalize(walk.getPathString()), bytes);
+          files.put(walk.getPathString(), bytes);
         }
       }
     }

@@ -1,5 +1,7 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.BundleException;
+import dev.regard.rego.bundle.BundleReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +73,8 @@ public final class HttpBundleSource implements BundleSource {
         throw new BundleException(describe() + ": bundle exceeds " + maxBytes + " bytes");
       }
       Map<String, byte[]> files =
-          TarGz.read(new ByteArrayInputStream(compressed), url.getPath(), maxBytes);
+          BundleReader.unpackTarGz(
+              new ByteArrayInputStream(compressed), describe(), BundleFiles.limits(maxBytes));
       etag = response.headers().firstValue("ETag").orElse(null);
       String revision = Sha256.ofFiles(files);
       if (revision.equals(lastRevision)) {

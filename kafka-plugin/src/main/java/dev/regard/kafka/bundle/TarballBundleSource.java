@@ -1,5 +1,7 @@
 package dev.regard.kafka.bundle;
 
+import dev.regard.rego.bundle.BundleException;
+import dev.regard.rego.bundle.BundleReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ public final class TarballBundleSource implements BundleSource {
   public Optional<BundleFiles> fetch() throws BundleException {
     Map<String, byte[]> files;
     try (InputStream in = Files.newInputStream(file)) {
-      files = TarGz.read(in, file.toString(), maxBytes);
+      files = BundleReader.unpackTarGz(in, file.toString(), BundleFiles.limits(maxBytes));
     } catch (IOException e) {
       throw new BundleException("bundle file " + file + " cannot be read: " + e, e);
     }

@@ -1,6 +1,7 @@
 package dev.regard.kafka.config;
 
 import dev.regard.kafka.authn.AuthnConfig;
+import dev.regard.kafka.authz.delegate.Delegation;
 import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.kafka.authz.metrics.AuthorizerMetrics;
 import dev.regard.kafka.engine.AuthorizerConfig;
@@ -88,6 +89,13 @@ public final class ConfigDocs {
     AuthorizerMetrics.DESCRIPTIONS.forEach(
         (name, meaning) ->
             md.append("| `").append(name).append("` | ").append(meaning).append(" |\n"));
+    md.append("| `")
+        .append(Delegation.DISAGREEMENTS)
+        .append("` | Decisions on which the policy and the delegate authorizer disagreed. |\n")
+        .append("| `")
+        .append(DecisionLog.DROPPED)
+        .append("` | Decision-log entries the OPA-format sinks dropped (buffer full, write")
+        .append(" failed). |\n");
     md.append("\n## Decision log\n\n")
         .append("One JSON line per decision on the logger `")
         .append(DecisionLog.LOGGER)
@@ -99,7 +107,18 @@ public final class ConfigDocs {
         .append("the deny is not the policy's own answer), `revision` (the policy in force),\n")
         .append(
             "`latencyMicros` and `cacheHit`. Route the logger to its own file in the broker's log4j2\n")
-        .append("configuration.\n");
+        .append("configuration. A disagreement with the delegate authorizer is a line with\n")
+        .append("`shadow` (`mode`, `policy`, `delegate`, `decided`).\n\n")
+        .append(
+            "The same decisions go, in OPA's decision-log format, to each sink turned on by the\n")
+        .append(
+            "`regard.decision.log.*` keys above: a rotated JSON-lines file, a Kafka topic and an\n")
+        .append("HTTP endpoint receiving OPA's gzip-compressed uploads at `/logs`. Entries carry\n")
+        .append("`decision_id`, `labels` (`id`, `version`, `node_id`), `bundles` (the revision),\n")
+        .append("`path`, `input`, `result`, `requested_by`, `timestamp`, `metrics`\n")
+        .append("(`timer_rego_query_eval_ns`), `erased` (masked paths) and `custom` (`reason`,\n")
+        .append(
+            "`cache_hit`, `shadow`). Sinks buffer; a full buffer drops and counts, never waits.\n");
     return md.toString();
   }
 

@@ -37,6 +37,9 @@ public final class AuthorizerConfig extends AbstractConfig {
   public static final String BUNDLE_VERIFICATION_KEY = "regard.bundle.verification.key";
   public static final String BUNDLE_VERIFICATION_ALGORITHM = "regard.bundle.verification.algorithm";
   public static final String BUNDLE_RUN_TESTS = "regard.bundle.run.tests";
+  public static final String POLICY_BUILTIN_ERRORS = "regard.policy.builtin.errors";
+  public static final String BUILTIN_ERRORS_STRICT = "strict";
+  public static final String BUILTIN_ERRORS_LENIENT = "lenient";
   public static final String OPA_URL = "regard.opa.url";
   public static final String OPA_TIMEOUT_MS = "regard.opa.timeout.ms";
   public static final String CACHE_MAX_ENTRIES = "regard.cache.max.entries";
@@ -150,7 +153,8 @@ public final class AuthorizerConfig extends AbstractConfig {
               Importance.HIGH,
               "When set, every bundle must carry a valid .signatures.json: the PEM public key"
                   + " (RS*, PS*, ES* algorithms) or shared secret (HS* algorithms) it is"
-                  + " verified with.")
+                  + " verified with. When not set, a signed bundle is refused, since its signature"
+                  + " could not be checked.")
           .define(
               BUNDLE_VERIFICATION_ALGORITHM,
               Type.STRING,
@@ -163,10 +167,23 @@ public final class AuthorizerConfig extends AbstractConfig {
           .define(
               BUNDLE_RUN_TESTS,
               Type.BOOLEAN,
-              false,
+              true,
               Importance.MEDIUM,
               "Run the bundle's test_ rules before a bundle comes into force; a failing test"
-                  + " rejects the bundle.")
+                  + " rejects the bundle and the revision in force stays.")
+          .define(
+              POLICY_BUILTIN_ERRORS,
+              Type.STRING,
+              BUILTIN_ERRORS_STRICT,
+              ValidString.in(BUILTIN_ERRORS_STRICT, BUILTIN_ERRORS_LENIENT),
+              Importance.HIGH,
+              "How the embedded engine treats a builtin that fails (to_number(\"abc\"), a bad"
+                  + " regex, ...). strict: the evaluation fails and the decision or login is a"
+                  + " deny, logged with rule, file:line and error, and counted. lenient: as OPA's"
+                  + " default, the failing expression is undefined and evaluation goes on. Risk of"
+                  + " lenient: a negated condition ('not blocked') over a failing builtin holds,"
+                  + " so a client-chosen value that makes a builtin fail can turn a deny into an"
+                  + " allow.")
           .define(
               OPA_URL,
               Type.STRING,
@@ -232,6 +249,12 @@ public final class AuthorizerConfig extends AbstractConfig {
               Importance.MEDIUM,
               "Kafka's broker setting: principals (such as User:admin) allowed every operation"
                   + " without asking the policy, as with StandardAuthorizer. Separated by ';'.");
+
+  // The keys of the delegate authorizer and of the OPA-format decision-log sinks, kept in their
+  // own files.
+  static {
+    DecisionLogSettings.define(DelegationSettings.define(DEFINITION));
+  }
 
   public AuthorizerConfig(Map<String, ?> brokerConfigs) {
     super(DEFINITION, ConfigAliases.resolve(withSuperUsersAsList(brokerConfigs)), false);

@@ -1,19 +1,22 @@
 package dev.regard.kafka.engine;
 
-import dev.regard.kafka.bundle.BundleReader;
+import dev.regard.kafka.bundle.BundleFiles;
 import dev.regard.kafka.bundle.BundleSource;
-import dev.regard.kafka.bundle.BundleVerifier;
+import dev.regard.kafka.bundle.BundleWatcher;
 import dev.regard.kafka.bundle.DirectoryBundleSource;
 import dev.regard.kafka.bundle.GitBundleSource;
 import dev.regard.kafka.bundle.HttpBundleSource;
 import dev.regard.kafka.bundle.TarballBundleSource;
-import dev.regard.kafka.credentials.CredentialCheckingSource;
+import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.EvalLimits;
+import dev.regard.rego.bundle.BundleException;
+import dev.regard.rego.bundle.BundleReader;
+import dev.regard.rego.bundle.VerificationConfig;
+import dev.regard.rego.bundle.VerificationKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -31,27 +34,57 @@ public final class Engines {
           Duration.ofMillis(config.getLong(AuthorizerConfig.OPA_TIMEOUT_MS)),
           clock);
     }
-    Duration poll = Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS));
-    BundleReader reader = new BundleReader(bundleVerifier(config));
-    // A bundle whose credentials are unsound (plaintext passwords, weak hashes) never comes into
-    // force, whether authentication or authorization reads it.
     return new EmbeddedEngine(
-        new CredentialCheckingSource(bundleSource(config), reader),
-        reader,
-        poll,
-        clock,
-        evalLimits(config),
-        config.getBoolean(AuthorizerConfig.BUNDLE_RUN_TESTS));
+        bundleSource(config),
+        bundleReader(config),
+        ActivationGate.of(config),
+        Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS)),
+        clock);
   }
 
-  /** The signature check the configuration asks for; empty when no key is configured. */
-  public static Optional<BundleVerifier> bundleVerifier(AuthorizerConfig config) {
+  /**
+   * Fetches, reads and admits the configured bundle once, exactly as the broker's watcher does, for
+   * a launcher that checks the bundle before the broker starts.
+   *
+   * @throws BundleException naming the step, file, test or path that refused the bundle
+   */
+  public static BundleWatcher.Loaded<CompiledPolicy> loadOnce(AuthorizerConfig config) {
+    try (BundleWatcher<CompiledPolicy> watcher =
+        new BundleWatcher<>(
+            bundleSource(config),
+            bundleReader(config),
+            ActivationGate.of(config),
+            Duration.ofMillis(config.getLong(AuthorizerConfig.BUNDLE_POLL_INTERVAL_MS)),
+            Clock.systemUTC())) {
+      return watcher.load().orElseThrow(() -> new BundleException("the source holds no bundle"));
+    }
+  }
+
+  /**
+   * rego-engine's bundle reader with the configured size limit; when a verification key is
+   * configured every bundle must carry a signature that verifies with it, and without one a signed
+   * bundle is refused, since its signature could not be checked.
+   */
+  public static BundleReader bundleReader(AuthorizerConfig config) {
+    BundleReader reader =
+        BundleReader.create()
+            .withLimits(BundleFiles.limits(config.getLong(AuthorizerConfig.BUNDLE_MAX_BYTES)));
     Password key = config.getPassword(AuthorizerConfig.BUNDLE_VERIFICATION_KEY);
-    return key == null
-        ? Optional.empty()
-        : Optional.of(
-            BundleVerifier.of(
-                config.getString(AuthorizerConfig.BUNDLE_VERIFICATION_ALGORITHM), key.value()));
+    if (key == null) {
+      return reader;
+    }
+    try {
+      return reader.withVerification(
+          VerificationConfig.of(
+              "regard",
+              new VerificationKey(
+                  config.getString(AuthorizerConfig.BUNDLE_VERIFICATION_ALGORITHM),
+                  key.value(),
+                  null)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          AuthorizerConfig.BUNDLE_VERIFICATION_KEY + ": " + e.getMessage(), e);
+    }
   }
 
   /** The per-query evaluation deadline and step budget. */

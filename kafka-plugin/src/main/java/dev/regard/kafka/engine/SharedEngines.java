@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,15 +15,26 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * One policy engine per distinct bundle configuration in the broker's JVM, shared by every callback
- * handler and principal builder (Kafka creates one handler per listener and mechanism and one
- * principal builder per connection). Reference-counted: the engine stops when its last lease is
- * closed. Bundles with unsound credentials are refused before they come into force.
+ * One policy engine per distinct engine configuration in the broker's JVM, shared by the
+ * authorizer, every callback handler and every principal builder (Kafka creates one handler per
+ * listener and mechanism and one principal builder per connection; a combined broker and controller
+ * runs both roles in one JVM). So the bundle is polled once and one revision is in force for
+ * authentication and authorization alike, swapped for all at once. Reference-counted: the engine
+ * stops when its last lease is closed.
  */
 public final class SharedEngines {
   private static final Map<Map<String, String>, Shared> ENGINES = new HashMap<>();
   private static final Cache<Map<String, ?>, Map<String, String>> KEYS =
       Caffeine.newBuilder().weakKeys().build();
+
+  /** The settings that choose the engine, its bundle and how it evaluates; others may differ. */
+  private static final List<String> ENGINE_SETTINGS =
+      List.of(
+          AuthorizerConfig.ENGINE,
+          "regard.opa.",
+          "regard.bundle.",
+          "regard.eval.",
+          "regard.policy.");
 
   private SharedEngines() {}
 
@@ -42,11 +54,13 @@ public final class SharedEngines {
     }
 
     /**
-     * Waits up to {@code timeoutMs} for the first bundle, so connections that arrive while the
-     * broker starts are judged by the policy rather than refused for want of one. Returns false
-     * when none came into force in time; every decision then fails closed until one does.
+     * Starts the engine if no holder has yet, then waits up to {@code timeoutMs} for the first
+     * bundle, so connections that arrive while the broker starts are judged by the policy rather
+     * than refused for want of one. Returns false when none came into force in time; every decision
+     * then fails closed until one does.
      */
     public boolean awaitFirstBundle(long timeoutMs) {
+      engine.start();
       try {
         engine.ready().get(timeoutMs, TimeUnit.MILLISECONDS);
         return true;
@@ -83,7 +97,10 @@ public final class SharedEngines {
     }
   }
 
-  /** The engine for these broker settings, started when it is new. */
+  /**
+   * The engine for these broker settings, created when it is new; it starts polling when a holder
+   * starts it ({@link Lease#awaitFirstBundle}, or the authorizer's start).
+   */
   public static synchronized Lease acquire(Map<String, ?> configs) {
     Map<String, String> key = key(configs);
     Shared shared = ENGINES.get(key);
@@ -91,7 +108,6 @@ public final class SharedEngines {
       AuthorizerConfig config = new AuthorizerConfig(configs);
       config.validateCombination();
       PolicyEngine engine = Engines.create(config, Clock.systemUTC());
-      engine.start();
       shared = new Shared(engine);
       ENGINES.put(key, shared);
     }
@@ -105,23 +121,25 @@ public final class SharedEngines {
   }
 
   /**
-   * The settings that decide which bundle is read and how it is evaluated. Kafka hands every
-   * principal builder of a listener the same settings map, so the key is worked out once per map.
+   * The settings that decide which engine serves, which bundle it reads and how it evaluates, after
+   * defaults and aliases are applied. Kafka hands every principal builder of a listener the same
+   * settings map, so the key is worked out once per map.
    */
   private static Map<String, String> key(Map<String, ?> configs) {
     return KEYS.get(configs, SharedEngines::keyOf);
   }
 
   private static Map<String, String> keyOf(Map<String, ?> configs) {
+    AuthorizerConfig config = new AuthorizerConfig(configs);
     Map<String, String> key = new TreeMap<>();
-    configs.forEach(
-        (name, value) -> {
-          if (name.startsWith(AuthorizerConfig.PREFIX)
-              && !name.startsWith("regard.authn.")
-              && value != null) {
-            key.put(name, value instanceof Password p ? p.value() : value.toString());
-          }
-        });
+    config
+        .values()
+        .forEach(
+            (name, value) -> {
+              if (ENGINE_SETTINGS.stream().anyMatch(name::startsWith) && value != null) {
+                key.put(name, value instanceof Password p ? p.value() : value.toString());
+              }
+            });
     return Collections.unmodifiableMap(key);
   }
 }

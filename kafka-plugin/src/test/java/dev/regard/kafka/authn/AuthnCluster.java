@@ -3,6 +3,7 @@ package dev.regard.kafka.authn;
 import dev.regard.kafka.authz.RegardAuthorizer;
 import dev.regard.testing.KraftCluster;
 import dev.regard.testing.TestTls;
+import dev.regard.testing.TokenLoginHandler;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,6 +38,8 @@ final class AuthnCluster {
         .tls(TestTls.create(dir))
         .set("authorizer.class.name", RegardAuthorizer.class.getName())
         .set("principal.builder.class", RegardPrincipalBuilder.class.getName())
+        // INSECURE offers PLAIN so that tests can show it refused there without a password check.
+        .set("regard.authn.plain.cleartext.enabled", "true")
         .set(regardConfig)
         .start();
   }

@@ -3,8 +3,8 @@ package dev.regard.kafka.authn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regard.kafka.authn.jwt.JwksServer;
-import dev.regard.kafka.authn.jwt.Tokens;
+import dev.regard.testing.JwksServer;
+import dev.regard.testing.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ class HandlersTest {
               "no-separators".getBytes(StandardCharsets.UTF_8),
               plainMessage("", "alice-secret"),
               plainMessage("alice", ""),
-              plainMessage("a".repeat(PlainCallbackHandler.MAX_USER_CHARS + 1), "x"),
+              plainMessage("a".repeat(PrincipalNames.MAX_CHARS + 1), "x"),
               plainMessage("alice", "p".repeat(PlainCallbackHandler.MAX_PASSWORD_CHARS + 1)),
               plainMessage("alice\nforged log line", "x"),
               new byte[] {(byte) 0xff, 0, (byte) 0xfe, 0, (byte) 0xfd});
@@ -201,6 +201,49 @@ class HandlersTest {
       handler.handle(new Callback[] {callback});
       assertThat(callback.errorStatus()).isNull();
       assertThat(callback.token().principalName()).isEqualTo("alice");
+    }
+  }
+
+  @Test
+  void plainOnAListenerWithoutTlsStopsTheStartUnlessMeant() {
+    Map<String, Object> configs = configs();
+    configs.put("listener.security.protocol.map", "INSECURE:SASL_PLAINTEXT");
+    configs.put("sasl.enabled.mechanisms", "PLAIN");
+    configs.put(
+        "listener.name.insecure.plain.sasl.server.callback.handler.class",
+        PlainCallbackHandler.class.getName());
+    assertThatThrownBy(() -> new PlainCallbackHandler().configure(configs, "PLAIN", List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("[insecure]")
+        .hasMessageContaining(AuthnConfig.PLAIN_CLEARTEXT_ENABLED);
+    configs.put(AuthnConfig.PLAIN_CLEARTEXT_ENABLED, "true");
+    try (PlainCallbackHandler handler = new PlainCallbackHandler()) {
+      handler.configure(configs, "PLAIN", List.of());
+    }
+  }
+
+  @Test
+  void plainOnAKafkaNetworkThreadWithoutTlsIsRefusedWhateverThePassword() throws Exception {
+    try (PlainCallbackHandler handler = new PlainCallbackHandler()) {
+      handler.configure(configs(), "PLAIN", List.of());
+      java.util.List<Throwable> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      for (String password : List.of("alice-secret", "wrong")) {
+        Thread network =
+            new Thread(
+                () -> {
+                  try {
+                    plainServer(handler).evaluateResponse(plainMessage("alice", password));
+                    answers.add(null);
+                  } catch (Exception e) {
+                    answers.add(e);
+                  }
+                },
+                "data-plane-kafka-network-thread-1-INSECURE-SASL_PLAINTEXT-0");
+        network.start();
+        network.join();
+      }
+      assertThat(answers).hasSize(2).allMatch(e -> e instanceof SaslAuthenticationException);
+      assertThat(answers.get(0).getMessage()).isEqualTo(answers.get(1).getMessage());
     }
   }
 

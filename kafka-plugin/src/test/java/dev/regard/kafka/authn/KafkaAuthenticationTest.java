@@ -2,12 +2,13 @@ package dev.regard.kafka.authn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regard.kafka.authn.jwt.JwksServer;
-import dev.regard.kafka.authn.jwt.Tokens;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
+import dev.regard.testing.JwksServer;
 import dev.regard.testing.KraftCluster;
+import dev.regard.testing.Tokens;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -118,12 +119,67 @@ class KafkaAuthenticationTest {
   }
 
   @Test
-  void plainOverThePlaintextListenerIsRefusedByPolicy() throws Exception {
-    double before = AuthnMetrics.count("PLAIN", "policy-denied");
+  void plainWithoutTlsIsRefusedAlikeForTheRightAndAWrongPassword() throws Exception {
+    double before = AuthnMetrics.count("PLAIN", "cleartext");
+    Throwable right;
+    Throwable wrong;
     try (Admin admin = cluster.plain(AuthnCluster.INSECURE, "alice", "alice-secret")) {
-      assertThat(failure(admin)).isNotNull();
+      right = failure(admin);
     }
-    assertThat(AuthnMetrics.count("PLAIN", "policy-denied")).isGreaterThan(before);
+    try (Admin admin = cluster.plain(AuthnCluster.INSECURE, "alice", "wrong")) {
+      wrong = failure(admin);
+    }
+    assertThat(right).isInstanceOf(SaslAuthenticationException.class);
+    assertThat(wrong).isInstanceOf(SaslAuthenticationException.class);
+    assertThat(right.getMessage()).isEqualTo(wrong.getMessage());
+    assertThat(AuthnMetrics.count("PLAIN", "cleartext")).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aSignedTokenWhoseSubjectHoldsANewlineIsRefused() throws Exception {
+    String forged = Tokens.sign(Tokens.claims("alice\nINFO fake", List.of()), KEY_1);
+    double before = AuthnMetrics.count("OAUTHBEARER", "malformed");
+    try (LogCapture log = new LogCapture("regard.authn");
+        Admin admin = AuthnCluster.oauth(cluster, AuthnCluster.EXTERNAL, forged, null)) {
+      assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
+      assertThat(log.lines())
+          .anyMatch(l -> l.contains("user=alice\\u000aINFO fake") && l.contains("U+000A"))
+          .noneMatch(l -> l.contains("\n"));
+    }
+    assertThat(AuthnMetrics.count("OAUTHBEARER", "malformed")).isGreaterThan(before);
+  }
+
+  @Test
+  void aWrongScramPasswordLeavesOneLine() throws Exception {
+    try (LogCapture log = new LogCapture("regard.authn")) {
+      try (Admin admin = cluster.scram(AuthnCluster.EXTERNAL, "bob", "not-bobs-either")) {
+        assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
+      }
+      assertThat(log.lines())
+          .filteredOn(l -> l.contains("user=bob "))
+          .singleElement()
+          .satisfies(
+              l ->
+                  assertThat(l)
+                      .contains(
+                          "mechanism=SCRAM-SHA-512",
+                          "listener=EXTERNAL",
+                          "outcome=bad-credentials",
+                          "wrong SCRAM proof"));
+    }
+  }
+
+  @Test
+  void aScramUserNameOfFourThousandCharactersIsAnsweredAtOnceWithLittleLog() throws Exception {
+    try (LogCapture log = new LogCapture("")) {
+      long start = System.nanoTime();
+      try (Admin admin = cluster.scram(AuthnCluster.INSECURE, "u".repeat(4000), "x")) {
+        assertThat(failure(admin)).isInstanceOf(SaslAuthenticationException.class);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(log.lines()).noneMatch(l -> l.contains("StackOverflowError"));
+      assertThat(String.join("\n", log.lines()).length()).isLessThan(4_000);
+    }
   }
 
   @Test

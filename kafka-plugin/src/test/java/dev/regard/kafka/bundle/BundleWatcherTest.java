@@ -3,6 +3,10 @@ package dev.regard.kafka.bundle;
 import static dev.regard.kafka.bundle.BundleFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regard.rego.bundle.Bundle;
+import dev.regard.rego.bundle.BundleReader;
+import dev.regard.rego.bundle.VerificationConfig;
+import dev.regard.rego.bundle.VerificationKey;
 import dev.regard.rego.value.Json;
 import dev.regard.testing.BundleSigner;
 import java.nio.file.Path;
@@ -21,9 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class BundleWatcherTest {
   @TempDir Path dir;
 
-  private BundleWatcher<Bundle> watcher(BundleSource source, Optional<BundleVerifier> verifier) {
-    return new BundleWatcher<>(
-        source, new BundleReader(verifier), b -> b, Duration.ofHours(1), Clock.systemUTC());
+  private BundleWatcher<Bundle> watcher(BundleSource source, Optional<VerificationKey> key) {
+    BundleReader reader = BundleReader.create();
+    if (key.isPresent()) {
+      reader = reader.withVerification(VerificationConfig.of("regard", key.get()));
+    }
+    return new BundleWatcher<>(source, reader, b -> b, Duration.ofHours(1), Clock.systemUTC());
   }
 
   private static String writers(BundleWatcher<Bundle> w) {
@@ -38,12 +45,12 @@ class BundleWatcherTest {
       assertThat(w.firstLoad()).isNotCompleted();
       assertThat(w.poll()).isTrue();
       assertThat(w.firstLoad()).isCompleted();
-      String good = w.current().orElseThrow().bundle().revision();
+      String good = w.current().orElseThrow().revision();
 
       BundleDirs.write(dir, Map.of("kafka/authz/data.json", bytes("{\"writers\": [")));
       assertThat(w.poll()).isFalse();
       assertThat(w.failures()).isEqualTo(1);
-      assertThat(w.current().orElseThrow().bundle().revision()).isEqualTo(good);
+      assertThat(w.current().orElseThrow().revision()).isEqualTo(good);
       assertThat(writers(w)).contains("alice");
 
       BundleDirs.write(dir, BundleFixtures.files("bob"));
@@ -71,7 +78,7 @@ class BundleWatcherTest {
         BundleWatcher<Bundle> w =
             watcher(
                 new HttpBundleSource(server.url(), Duration.ofSeconds(5), 1 << 20, null),
-                Optional.of(BundleVerifier.of("RS256", signer.publicKeyPem())))) {
+                Optional.of(new VerificationKey("RS256", signer.publicKeyPem(), null)))) {
       server.publish(signer.sign(BundleFixtures.files("alice")));
       assertThat(w.poll()).isTrue();
       Map<String, byte[]> forged = signer.sign(BundleFixtures.files("alice"));
@@ -96,10 +103,10 @@ class BundleWatcherTest {
       assertThat(w.poll()).isTrue();
       repo.commit("", Map.of("kafka/authz/data.json", bytes("{broken")), "broken data");
       assertThat(w.poll()).isFalse();
-      assertThat(w.current().orElseThrow().bundle().revision()).isEqualTo(good);
+      assertThat(w.current().orElseThrow().revision()).isEqualTo(good);
       String fixed = repo.commit("", BundleFixtures.files("bob"), "fixed");
       assertThat(w.poll()).isTrue();
-      assertThat(w.current().orElseThrow().bundle().revision()).isEqualTo(fixed);
+      assertThat(w.current().orElseThrow().revision()).isEqualTo(fixed);
     }
   }
 }

@@ -4,6 +4,7 @@ import static dev.regard.kafka.bundle.BundleFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.rego.bundle.BundleException;
 import dev.regard.testing.TarGzWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static dev.regard.kafka.bundle.BundleFixtures.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.rego.bundle.BundleException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.regard.kafka.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.rego.bundle.BundleException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,12 @@ package dev.regard.kafka.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regard.kafka.bundle.Bundle;
-import dev.regard.kafka.bundle.BundleException;
+import dev.regard.rego.bundle.Bundle;
+import dev.regard.rego.bundle.BundleException;
+import dev.regard.rego.bundle.BundleReader;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.security.scram.ScramCredential;
 import org.apache.kafka.common.security.scram.internals.ScramFormatter;
@@ -114,7 +114,7 @@ class CredentialParserTest {
                     + Json.write(CredentialEntries.of("pw".toCharArray(), 10_000, 4096, RANDOM))
                     + "}}}");
     assertThat(CredentialParser.validate(data)).hasSize(2);
-    Bundle bundle = new Bundle("r1", "", List.of(""), Map.of(), data);
+    Bundle bundle = bundleWith(data);
     assertThatThrownBy(() -> CredentialBundleCheck.check(bundle))
         .isInstanceOf(BundleException.class)
         .hasMessageContaining("kafka.credentials.alice is a string")
@@ -124,13 +124,20 @@ class CredentialParserTest {
 
   @Test
   void bundleCheckAcceptsBundlesWithoutCredentials() throws Exception {
-    CredentialBundleCheck.check(
-        new Bundle("r1", "", List.of(""), Map.of(), (ObjectValue) Json.parse("{\"kafka\": {}}")));
+    CredentialBundleCheck.check(bundleWith((ObjectValue) Json.parse("{\"kafka\": {}}")));
     assertThat(CredentialParser.validate(ObjectValue.EMPTY)).isEmpty();
     assertThat(
             CredentialParser.validate(
                 (ObjectValue) Json.parse("{\"kafka\": {\"credentials\": []}}")))
         .containsExactly("kafka.credentials must be an object, not array");
+  }
+
+  /** A bundle read by rego-engine's reader whose one data file holds {@code data}. */
+  private static Bundle bundleWith(ObjectValue data) {
+    return BundleReader.create()
+        .read(
+            Map.of("data.json", Json.write(data).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            "test");
   }
 
   private static String b64(int bytes) {

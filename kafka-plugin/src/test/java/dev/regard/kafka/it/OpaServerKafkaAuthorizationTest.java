@@ -1,12 +1,10 @@
 package dev.regard.kafka.it;
 
 import dev.regard.kafka.authz.OpaTestServer;
-import dev.regard.kafka.bundle.BundleReader;
-import dev.regard.kafka.bundle.DirectoryBundleSource;
-import dev.regard.kafka.engine.EmbeddedEngine;
+import dev.regard.kafka.engine.ActivationGate;
 import dev.regard.rego.EvalLimits;
+import dev.regard.rego.bundle.BundleReader;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -19,12 +17,8 @@ class OpaServerKafkaAuthorizationTest extends KafkaAuthorizationTest {
 
   @BeforeAll
   static void start() throws Exception {
-    var files =
-        new DirectoryBundleSource(EmbeddedKafkaAuthorizationTest.defaultBundle(), 1 << 20)
-            .fetch()
-            .orElseThrow();
-    var bundle = new BundleReader(Optional.empty()).read(files);
-    opa = new OpaTestServer(EmbeddedEngine.compile(bundle, EvalLimits.DEFAULT, true));
+    var bundle = BundleReader.create().read(EmbeddedKafkaAuthorizationTest.defaultBundle());
+    opa = new OpaTestServer(new ActivationGate(EvalLimits.DEFAULT, true, true).admit(bundle));
     startCluster(
         Map.of(
             "regard.engine", "opa-server",

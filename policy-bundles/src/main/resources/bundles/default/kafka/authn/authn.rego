@@ -1,6 +1,10 @@
 # Who may connect, decided after the SASL mechanism (or TLS handshake) has verified the client.
 # Input: mechanism, user, claims, listener, securityProtocol, client.address, tls
 # (see docs/authentication.md). Deny unless a rule allows.
+
+# METADATA
+# schemas:
+#   - input: schema.authn_input
 package kafka.authn
 
 default allow := false
@@ -32,3 +36,11 @@ password_in_clear if {
 }
 
 revoked if input.user in data.kafka.authn.revoked_users
+
+# Why a client is refused, one short name per failed condition: the Regard principal builder logs
+# them with each refusal (regard.authn.reasons.ref).
+deny_reasons contains "mechanism_not_accepted" if not mechanism_accepted
+
+deny_reasons contains "password_in_clear" if password_in_clear
+
+deny_reasons contains "revoked" if revoked

@@ -47,3 +47,15 @@ test_revoked_user_denied if {
 test_missing_input_denied if {
 	not authn.allow
 }
+
+test_reasons_name_the_refusing_rules if {
+	authn.deny_reasons == {"password_in_clear"} with input as object.union(sasl_plaintext, {"mechanism": "PLAIN", "user": "alice"})
+		with data.kafka.authn.listeners as {"SASL_PLAINTEXT": {"mechanisms": ["PLAIN"]}}
+	authn.deny_reasons == {"mechanism_not_accepted"} with input as object.union(sasl_plaintext, {"mechanism": "GSSAPI", "user": "bob"})
+	authn.deny_reasons == {"revoked"} with input as object.union(sasl_ssl, {"mechanism": "OAUTHBEARER", "user": "mallory"})
+		with data.kafka.authn.revoked_users as ["mallory"]
+}
+
+test_no_reasons_when_admitted if {
+	count(authn.deny_reasons) == 0 with input as object.union(sasl_ssl, {"mechanism": "PLAIN", "user": "alice"})
+}

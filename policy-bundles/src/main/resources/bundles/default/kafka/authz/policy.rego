@@ -8,6 +8,10 @@
 #
 # Prefixes are keys, and a resource is matched by looking up its name's prefixes of the lengths
 # the keys have, so a decision costs a few lookups, however many prefixes there are.
+
+# METADATA
+# schemas:
+#   - input: schema.authz_input
 package kafka.authz
 
 default allow := false

@@ -5,6 +5,10 @@
 # Users are named <owner>-<kind> with kind consumer, producer or mgmt; topics belong to the owner
 # whose name they start with. Certificate principals (CN=<owner>-<kind>.<domain>,...) are reduced
 # to the part of the CN before the first dot.
+
+# METADATA
+# schemas:
+#   - input: schema.authz_input
 package kafka.authz
 
 default allow := false

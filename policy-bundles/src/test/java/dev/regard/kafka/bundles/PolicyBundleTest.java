@@ -1,14 +1,16 @@
 package dev.regard.kafka.bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.Rego;
+import dev.regard.rego.RegoError;
+import dev.regard.rego.RegoException;
 import dev.regard.rego.RuleInfo;
+import dev.regard.rego.bundle.Bundle;
+import dev.regard.rego.bundle.BundleReader;
 import dev.regard.rego.value.BooleanValue;
-import dev.regard.rego.value.Json;
-import dev.regard.rego.value.ObjectValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,19 +21,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs every bundle's {@code test_} rules as {@code opa test} would: each must evaluate to true.
- * The bundle is loaded as OPA lays it out: modules from {@code *.rego}, data from each {@code
- * data.json} at its directory's path.
+ * Each bundle is read by the engine's bundle reader and type-checked against the input schemas in
+ * its {@code schemas/} folder, which its policies declare in {@code # METADATA} annotations.
  */
 class PolicyBundleTest {
   private static final Path BUNDLES = Path.of("src/main/resources/bundles");
 
   @ParameterizedTest
-  @ValueSource(strings = {"default", "opa-kafka-plugin-example"})
+  @ValueSource(strings = {"default", "opa-kafka-plugin-example", "acls"})
   void everyBundleTestPasses(String name) throws IOException {
     CompiledPolicy policy = compile(BUNDLES.resolve(name));
     TreeSet<String> tests = new TreeSet<>();
@@ -51,41 +55,65 @@ class PolicyBundleTest {
     assertThat(failed).as("failing tests in bundle " + name).isEmpty();
   }
 
-  static CompiledPolicy compile(Path bundle) throws IOException {
-    Rego.Builder builder = Rego.builder();
-    Value data = ObjectValue.EMPTY;
-    try (Stream<Path> files = Files.walk(bundle)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String relative = bundle.relativize(file).toString().replace('\\', '/');
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (relative.endsWith(".rego")) {
-          builder.module(relative, text);
-        } else if (file.getFileName().toString().equals("data.json")) {
-          Value value = Json.parse(text, relative);
-          Path dir = bundle.relativize(file.getParent());
-          for (int i = dir.getNameCount() - 1; i >= 0; i--) {
-            if (!dir.getName(i).toString().isEmpty()) {
-              value = ObjectValue.of(StringValue.of(dir.getName(i).toString()), value);
-            }
-          }
-          data = merge(data, value);
+  /** Reads a bundle as the engine's bundle reader does: modules, data and input schemas. */
+  static CompiledPolicy compile(Path bundle) {
+    return BundleReader.create().read(bundle).applyTo(Rego.builder()).compile();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "opa-kafka-plugin-example"})
+  void everyBundleDeclaresTheShippedInputSchema(String name) throws IOException {
+    Bundle bundle = BundleReader.create().read(BUNDLES.resolve(name));
+    assertThat(bundle.schemas()).containsKey("authz_input");
+    String policy = bundle.modules().get("kafka/authz/policy.rego");
+    assertThat(policy).contains("# METADATA\n# schemas:\n#   - input: schema.authz_input\n");
+  }
+
+  @Test
+  void aMisspeltInputFieldInTheDefaultBundleIsATypeErrorWithFileAndLine(@TempDir Path tmp)
+      throws IOException {
+    Path copy = tmp.resolve("default");
+    copyTree(BUNDLES.resolve("default"), copy);
+    Path policy = copy.resolve("kafka/authz/policy.rego");
+    List<String> lines = Files.readAllLines(policy, StandardCharsets.UTF_8);
+    int line = -1;
+    for (int i = 0; i < lines.size() && line < 0; i++) {
+      if (lines.get(i).contains("input.resource.name")) {
+        lines.set(i, lines.get(i).replace("input.resource.name", "input.resource.nmae"));
+        line = i + 1;
+      }
+    }
+    assertThat(line).as("the default policy reads input.resource.name").isPositive();
+    Files.write(policy, lines, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> compile(copy))
+        .isInstanceOfSatisfying(
+            RegoException.class,
+            e -> {
+              RegoError first = e.errors().get(0);
+              assertThat(first.code()).isEqualTo("rego_type_error");
+              assertThat(first.message()).startsWith("undefined ref: input.resource.nmae");
+              assertThat(first.location().file()).isEqualTo("kafka/authz/policy.rego");
+            });
+    int expectedLine = line;
+    assertThatThrownBy(() -> compile(copy))
+        .isInstanceOfSatisfying(
+            RegoException.class,
+            e ->
+                assertThat(e.errors())
+                    .anySatisfy(err -> assertThat(err.location().line()).isEqualTo(expectedLine)));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
         }
       }
     }
-    return builder.data(data).compile();
-  }
-
-  private static Value merge(Value a, Value b) {
-    if (a == null) {
-      return b;
-    }
-    if (a instanceof ObjectValue x && b instanceof ObjectValue y) {
-      ObjectValue.Builder out = x.toBuilder();
-      for (int i = 0; i < y.size(); i++) {
-        out.put(y.keyAt(i), merge(x.get(y.keyAt(i)), y.valueAt(i)));
-      }
-      return out.build();
-    }
-    return b;
   }
 }

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.ObjectValue;
@@ -17,16 +19,18 @@ final class AggregatesBuiltins {
   private AggregatesBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("count", 1, AggregatesBuiltins::count);
+    b.add("count", fn(N, any(S, ARR, OBJ, SET)), AggregatesBuiltins::count);
     b.add(
-        "sum", 1, (ctx, a) -> fold(ctx, a, BigInteger.ZERO, BigInteger::add, NumbersBigFloat::add));
+        "sum",
+        fn(N, any(arr(N), set(N))),
+        (ctx, a) -> fold(ctx, a, BigInteger.ZERO, BigInteger::add, NumbersBigFloat::add));
     b.add(
         "product",
-        1,
+        fn(N, any(arr(N), set(N))),
         (ctx, a) -> fold(ctx, a, BigInteger.ONE, BigInteger::multiply, NumbersBigFloat::multiply));
-    b.add("max", 1, (ctx, a) -> extreme(a, 1));
-    b.add("min", 1, (ctx, a) -> extreme(a, -1));
-    b.add("sort", 1, AggregatesBuiltins::sort);
+    b.add("max", fn(A, any(ARR, SET)), (ctx, a) -> extreme(a, 1));
+    b.add("min", fn(A, any(ARR, SET)), (ctx, a) -> extreme(a, -1));
+    b.add("sort", fn(ARR, any(ARR, SET)), AggregatesBuiltins::sort);
   }
 
   private static Value count(BuiltinContext ctx, Value[] a) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.Value;
@@ -15,10 +17,10 @@ final class ArraysBuiltins {
   private ArraysBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("array.concat", 2, ArraysBuiltins::concat);
-    b.add("array.slice", 3, ArraysBuiltins::slice);
-    b.add("array.reverse", 1, ArraysBuiltins::reverse);
-    b.add("array.flatten", 1, ArraysBuiltins::flatten);
+    b.add("array.concat", fn(ARR, ARR, ARR), ArraysBuiltins::concat);
+    b.add("array.slice", fn(ARR, ARR, N, N), ArraysBuiltins::slice);
+    b.add("array.reverse", fn(ARR, ARR), ArraysBuiltins::reverse);
+    b.add("array.flatten", fn(ARR, ARR), ArraysBuiltins::flatten);
   }
 
   private static Value concat(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Value;
 import java.util.function.IntPredicate;
@@ -21,7 +23,7 @@ final class ComparisonBuiltins {
   }
 
   private static void add(BuiltinRegistry.Builder b, String name, IntPredicate holds) {
-    b.add(name, 2, (ctx, a) -> BooleanValue.of(holds.test(compare(a[0], a[1]))));
+    b.add(name, fn(B, A, A), (ctx, a) -> BooleanValue.of(holds.test(compare(a[0], a[1]))));
   }
 
   private static int compare(Value x, Value y) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
@@ -15,24 +17,28 @@ final class CryptoBuiltins {
   private CryptoBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("crypto.md5", 1, (ctx, a) -> digest("MD5", a));
-    b.add("crypto.sha1", 1, (ctx, a) -> digest("SHA-1", a));
-    b.add("crypto.sha256", 1, (ctx, a) -> digest("SHA-256", a));
-    b.add("crypto.hmac.md5", 2, (ctx, a) -> hmac("HmacMD5", a));
-    b.add("crypto.hmac.sha1", 2, (ctx, a) -> hmac("HmacSHA1", a));
-    b.add("crypto.hmac.sha256", 2, (ctx, a) -> hmac("HmacSHA256", a));
-    b.add("crypto.hmac.sha512", 2, (ctx, a) -> hmac("HmacSHA512", a));
-    b.add("crypto.hmac.equal", 2, CryptoBuiltins::hmacEqual);
-    b.add("crypto.x509.parse_certificates", 1, CryptoX509::parseCertificates);
-    b.add("crypto.x509.parse_certificate_request", 1, CryptoX509::parseCertificateRequest);
-    b.add("crypto.x509.parse_keypair", 2, CryptoX509::parseKeyPair);
-    b.add("crypto.x509.parse_rsa_private_key", 1, CryptoX509::parseRsaPrivateKey);
-    b.add("crypto.x509.parse_and_verify_certificates", 1, CryptoX509Verify::verify);
+    b.add("crypto.md5", fn(S, S), (ctx, a) -> digest("MD5", a));
+    b.add("crypto.sha1", fn(S, S), (ctx, a) -> digest("SHA-1", a));
+    b.add("crypto.sha256", fn(S, S), (ctx, a) -> digest("SHA-256", a));
+    b.add("crypto.hmac.md5", fn(S, S, S), (ctx, a) -> hmac("HmacMD5", a));
+    b.add("crypto.hmac.sha1", fn(S, S, S), (ctx, a) -> hmac("HmacSHA1", a));
+    b.add("crypto.hmac.sha256", fn(S, S, S), (ctx, a) -> hmac("HmacSHA256", a));
+    b.add("crypto.hmac.sha512", fn(S, S, S), (ctx, a) -> hmac("HmacSHA512", a));
+    b.add("crypto.hmac.equal", fn(B, S, S), CryptoBuiltins::hmacEqual);
+    b.add("crypto.x509.parse_certificates", fn(arr(SOBJ), S), CryptoX509::parseCertificates);
+    b.add(
+        "crypto.x509.parse_certificate_request", fn(SOBJ, S), CryptoX509::parseCertificateRequest);
+    b.add("crypto.x509.parse_keypair", fn(SOBJ, S, S), CryptoX509::parseKeyPair);
+    b.add("crypto.x509.parse_rsa_private_key", fn(SOBJ, S), CryptoX509::parseRsaPrivateKey);
+    b.add(
+        "crypto.x509.parse_and_verify_certificates",
+        fn(tuple(B, arr(SOBJ)), S),
+        CryptoX509Verify::verify);
     b.add(
         "crypto.x509.parse_and_verify_certificates_with_options",
-        2,
+        fn(tuple(B, arr(SOBJ)), S, SOBJ),
         CryptoX509Verify::verifyWithOptions);
-    b.add("crypto.parse_private_keys", 1, CryptoX509::parsePrivateKeys);
+    b.add("crypto.parse_private_keys", fn(arr(SOBJ), S), CryptoX509::parsePrivateKeys);
   }
 
   private static Value digest(String algorithm, Value[] args) {

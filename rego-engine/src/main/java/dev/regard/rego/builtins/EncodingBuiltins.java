@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
@@ -33,29 +35,42 @@ final class EncodingBuiltins {
   private EncodingBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("json.marshal", 1, (ctx, a) -> StringValue.of(EncodingJson.write(a[0], "", null)));
-    b.add("json.marshal_with_options", 2, EncodingBuiltins::marshalWithOptions);
-    b.add("json.unmarshal", 1, EncodingBuiltins::jsonUnmarshal);
-    b.add("json.is_valid", 1, EncodingBuiltins::jsonIsValid);
-    b.add("yaml.marshal", 1, (ctx, a) -> StringValue.of(EncodingYaml.write(a[0])));
-    b.add("yaml.unmarshal", 1, EncodingBuiltins::yamlUnmarshal);
-    b.add("yaml.is_valid", 1, EncodingBuiltins::yamlIsValid);
-    b.add("base64.encode", 1, (ctx, a) -> encode(Base64.getEncoder(), a));
-    b.add("base64.decode", 1, (ctx, a) -> text(decodeBase64(Args.string(a, 0), B64)));
-    b.add("base64.is_valid", 1, EncodingBuiltins::base64IsValid);
-    b.add("base64url.encode", 1, (ctx, a) -> encode(Base64.getUrlEncoder(), a));
+    b.add("json.marshal", fn(S, A), (ctx, a) -> StringValue.of(EncodingJson.write(a[0], "", null)));
+    b.add("json.marshal_with_options", fn(S, A, SOBJ), EncodingBuiltins::marshalWithOptions);
+    b.add("json.unmarshal", fn(A, S), EncodingBuiltins::jsonUnmarshal);
+    b.add("json.is_valid", fn(B, S), EncodingBuiltins::jsonIsValid);
+    // Lambdas, not method references: the JSON-Schema library loads on the first call only.
+    b.add(
+        "json.verify_schema",
+        fn(tuple(B, any(NL, S)), any(S, OBJ)),
+        (ctx, a) -> EncodingJsonSchema.verify(ctx, a));
+    b.add(
+        "json.match_schema",
+        fn(tuple(B, arr(OBJ)), any(S, OBJ), any(S, OBJ)),
+        (ctx, a) -> EncodingJsonSchema.match(ctx, a));
+    b.add("yaml.marshal", fn(S, A), (ctx, a) -> StringValue.of(EncodingYaml.write(a[0])));
+    b.add("yaml.unmarshal", fn(A, S), EncodingBuiltins::yamlUnmarshal);
+    b.add("yaml.is_valid", fn(B, S), EncodingBuiltins::yamlIsValid);
+    b.add("base64.encode", fn(S, S), (ctx, a) -> encode(Base64.getEncoder(), a));
+    b.add("base64.decode", fn(S, S), (ctx, a) -> text(decodeBase64(Args.string(a, 0), B64)));
+    b.add("base64.is_valid", fn(B, S), EncodingBuiltins::base64IsValid);
+    b.add("base64url.encode", fn(S, S), (ctx, a) -> encode(Base64.getUrlEncoder(), a));
     b.add(
         "base64url.encode_no_pad",
-        1,
+        fn(S, S),
         (ctx, a) -> encode(Base64.getUrlEncoder().withoutPadding(), a));
-    b.add("base64url.decode", 1, EncodingBuiltins::base64UrlDecode);
-    b.add("hex.encode", 1, EncodingBuiltins::hexEncode);
-    b.add("hex.decode", 1, EncodingBuiltins::hexDecode);
-    b.add("urlquery.encode", 1, (ctx, a) -> StringValue.of(queryEscape(Args.string(a, 0))));
-    b.add("urlquery.decode", 1, (ctx, a) -> StringValue.of(queryUnescape(Args.string(a, 0))));
-    b.add("urlquery.encode_object", 1, EncodingBuiltins::encodeObject);
-    b.add("urlquery.decode_object", 1, EncodingBuiltins::decodeObject);
-    b.add("uuid.parse", 1, EncodingUuid::parse);
+    b.add("base64url.decode", fn(S, S), EncodingBuiltins::base64UrlDecode);
+    b.add("hex.encode", fn(S, S), EncodingBuiltins::hexEncode);
+    b.add("hex.decode", fn(S, S), EncodingBuiltins::hexDecode);
+    b.add("urlquery.encode", fn(S, S), (ctx, a) -> StringValue.of(queryEscape(Args.string(a, 0))));
+    b.add(
+        "urlquery.decode", fn(S, S), (ctx, a) -> StringValue.of(queryUnescape(Args.string(a, 0))));
+    b.add(
+        "urlquery.encode_object",
+        fn(S, obj(S, any(S, arr(S), set(S)))),
+        EncodingBuiltins::encodeObject);
+    b.add("urlquery.decode_object", fn(obj(S, arr(S)), S), EncodingBuiltins::decodeObject);
+    b.add("uuid.parse", fn(SOBJ, S), EncodingUuid::parse);
   }
 
   private static Value marshalWithOptions(BuiltinContext ctx, Value[] args) {

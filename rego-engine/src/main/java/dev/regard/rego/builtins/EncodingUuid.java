@@ -30,11 +30,12 @@ final class EncodingUuid {
       out.put(
           "time",
           NumberValue.of(sinceUnix / 10_000_000 * 1_000_000_000 + sinceUnix % 10_000_000 * 100));
-      StringBuilder node = new StringBuilder(macKind(u[10])).append(':');
+      StringBuilder node = new StringBuilder();
       for (int i = 10; i < 16; i++) {
-        node.append(String.format("%02x", u[i] & 0xff));
+        node.append(i > 10 ? "-" : "").append(String.format("%02x", u[i] & 0xff));
       }
       out.put("nodeid", StringValue.of(node.toString()));
+      out.put("macvariables", StringValue.of(macKind(u[10])));
       out.put("clocksequence", NumberValue.of(uint(u, 8, 2) & 0x3fff));
       if (version == 2) {
         out.put("id", NumberValue.of(uint(u, 0, 4)));

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import com.google.re2j.Pattern;
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
@@ -22,8 +24,8 @@ final class GlobBuiltins {
   private GlobBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("glob.match", 3, GlobBuiltins::match);
-    b.add("glob.quote_meta", 1, (ctx, a) -> StringValue.of(quoteMeta(Args.string(a, 0))));
+    b.add("glob.match", fn(B, S, any(NL, arr(S)), S), GlobBuiltins::match);
+    b.add("glob.quote_meta", fn(S, S), (ctx, a) -> StringValue.of(quoteMeta(Args.string(a, 0))));
   }
 
   private static Value match(BuiltinContext ctx, Value[] a) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.SetValue;
@@ -19,8 +21,12 @@ final class GraphBuiltins {
   private GraphBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("graph.reachable", 2, GraphBuiltins::reachable);
-    b.add("graph.reachable_paths", 2, GraphBuiltins::reachablePaths);
+    b.add(
+        "graph.reachable", fn(SET, obj(A, any(ARR, SET)), any(ARR, SET)), GraphBuiltins::reachable);
+    b.add(
+        "graph.reachable_paths",
+        fn(set(ARR), obj(A, any(ARR, SET)), any(ARR, SET)),
+        GraphBuiltins::reachablePaths);
   }
 
   private static Value reachable(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
@@ -18,7 +20,7 @@ final class HttpBuiltins {
   private HttpBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("http.send", 1, HttpBuiltins::send);
+    b.add("http.send", fn(OBJ, SOBJ), HttpBuiltins::send);
   }
 
   private static Value send(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
@@ -25,19 +27,24 @@ final class JwtBuiltins {
   private JwtBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("io.jwt.decode", 1, JwtBuiltins::decode);
-    b.add("io.jwt.decode_verify", 2, JwtBuiltins::decodeVerify);
+    b.add("io.jwt.decode", fn(tuple(OBJ, OBJ, S), S), JwtBuiltins::decode);
+    b.add("io.jwt.decode_verify", fn(tuple(B, OBJ, OBJ), S, SOBJ), JwtBuiltins::decodeVerify);
     for (String alg :
         List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")) {
       b.add(
-          "io.jwt.verify_" + alg.toLowerCase(Locale.ROOT), 2, (ctx, a) -> verifyAsymmetric(alg, a));
+          "io.jwt.verify_" + alg.toLowerCase(Locale.ROOT),
+          fn(B, S, S),
+          (ctx, a) -> verifyAsymmetric(alg, a));
     }
-    b.add("io.jwt.verify_eddsa", 2, (ctx, a) -> verifyAsymmetric("EdDSA", a));
+    b.add("io.jwt.verify_eddsa", fn(B, S, S), (ctx, a) -> verifyAsymmetric("EdDSA", a));
     for (String alg : List.of("HS256", "HS384", "HS512")) {
-      b.add("io.jwt.verify_" + alg.toLowerCase(Locale.ROOT), 2, (ctx, a) -> verifyHmac(alg, a));
+      b.add(
+          "io.jwt.verify_" + alg.toLowerCase(Locale.ROOT),
+          fn(B, S, S),
+          (ctx, a) -> verifyHmac(alg, a));
     }
-    b.add("io.jwt.encode_sign", 3, JwtBuiltins::encodeSign);
-    b.add("io.jwt.encode_sign_raw", 3, JwtBuiltins::encodeSignRaw);
+    b.add("io.jwt.encode_sign", fn(S, SOBJ, SOBJ, SOBJ), JwtBuiltins::encodeSign);
+    b.add("io.jwt.encode_sign_raw", fn(S, S, S, S), JwtBuiltins::encodeSignRaw);
   }
 
   /** The three base64url sections of a compact JWS. */

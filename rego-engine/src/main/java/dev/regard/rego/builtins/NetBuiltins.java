@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
@@ -20,13 +22,13 @@ final class NetBuiltins {
   private NetBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("net.cidr_contains", 2, NetBuiltins::contains);
-    b.add("net.cidr_overlap", 2, NetBuiltins::contains);
-    b.add("net.cidr_intersects", 2, NetBuiltins::intersects);
-    b.add("net.cidr_contains_matches", 2, NetBuiltins::containsMatches);
-    b.add("net.cidr_expand", 1, NetBuiltins::expand);
-    b.add("net.cidr_is_valid", 1, NetBuiltins::isValid);
-    b.add("net.cidr_merge", 1, NetBuiltins::merge);
+    b.add("net.cidr_contains", fn(B, S, S), NetBuiltins::contains);
+    b.add("net.cidr_overlap", fn(B, S, S), NetBuiltins::contains);
+    b.add("net.cidr_intersects", fn(B, S, S), NetBuiltins::intersects);
+    b.add("net.cidr_contains_matches", fn(set(tuple(A, A)), A, A), NetBuiltins::containsMatches);
+    b.add("net.cidr_expand", fn(set(S), S), NetBuiltins::expand);
+    b.add("net.cidr_is_valid", fn(B, S), NetBuiltins::isValid);
+    b.add("net.cidr_merge", fn(set(S), any(arr(S), set(S))), NetBuiltins::merge);
   }
 
   private static NetIp.Cidr cidr(Value v) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NullValue;
@@ -33,26 +35,38 @@ final class NumbersBuiltins {
   private NumbersBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("plus", 2, (ctx, a) -> arith(ctx, a, BigInteger::add, NumbersBigFloat::add));
-    b.add("minus", 2, NumbersBuiltins::minus);
-    b.add("mul", 2, (ctx, a) -> arith(ctx, a, BigInteger::multiply, NumbersBigFloat::multiply));
-    b.add("div", 2, NumbersBuiltins::divide);
-    b.add("rem", 2, NumbersBuiltins::remainder);
-    b.add("abs", 1, (ctx, a) -> unary(ctx, a, BigInteger::abs, NumbersBuiltins::floatAbs));
-    b.add("round", 1, (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::round));
-    b.add("ceil", 1, (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::ceil));
-    b.add("floor", 1, (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::floor));
-    b.add("numbers.range", 2, (ctx, a) -> range(ctx, a, BigInteger.ONE));
-    b.add("numbers.range_step", 3, NumbersBuiltins::rangeStep);
-    b.add("bits.or", 2, (ctx, a) -> bits(ctx, a, BigInteger::or));
-    b.add("bits.and", 2, (ctx, a) -> bits(ctx, a, BigInteger::and));
-    b.add("bits.xor", 2, (ctx, a) -> bits(ctx, a, BigInteger::xor));
-    b.add("bits.negate", 1, (ctx, a) -> NumberValue.of(integerOperand(ctx, a, 0).not()));
-    b.add("bits.lsh", 2, NumbersBuiltins::shiftLeft);
-    b.add("bits.rsh", 2, NumbersBuiltins::shiftRight);
-    b.add("to_number", 1, NumbersBuiltins::toNumber);
-    b.add("and", 2, (ctx, a) -> Args.set(a, 0).intersection(Args.set(a, 1)));
-    b.add("or", 2, (ctx, a) -> Args.set(a, 0).union(Args.set(a, 1)));
+    b.add("plus", fn(N, N, N), (ctx, a) -> arith(ctx, a, BigInteger::add, NumbersBigFloat::add));
+    b.add("minus", fn(any(N, SET), any(N, SET), any(N, SET)), NumbersBuiltins::minus);
+    b.add(
+        "mul",
+        fn(N, N, N),
+        (ctx, a) -> arith(ctx, a, BigInteger::multiply, NumbersBigFloat::multiply));
+    b.add("div", fn(N, N, N), NumbersBuiltins::divide);
+    b.add("rem", fn(N, N, N), NumbersBuiltins::remainder);
+    b.add("abs", fn(N, N), (ctx, a) -> unary(ctx, a, BigInteger::abs, NumbersBuiltins::floatAbs));
+    b.add(
+        "round",
+        fn(N, N),
+        (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::round));
+    b.add(
+        "ceil",
+        fn(N, N),
+        (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::ceil));
+    b.add(
+        "floor",
+        fn(N, N),
+        (ctx, a) -> unary(ctx, a, UnaryOperator.identity(), NumbersBuiltins::floor));
+    b.add("numbers.range", fn(arr(N), N, N), (ctx, a) -> range(ctx, a, BigInteger.ONE));
+    b.add("numbers.range_step", fn(arr(N), N, N, N), NumbersBuiltins::rangeStep);
+    b.add("bits.or", fn(N, N, N), (ctx, a) -> bits(ctx, a, BigInteger::or));
+    b.add("bits.and", fn(N, N, N), (ctx, a) -> bits(ctx, a, BigInteger::and));
+    b.add("bits.xor", fn(N, N, N), (ctx, a) -> bits(ctx, a, BigInteger::xor));
+    b.add("bits.negate", fn(N, N), (ctx, a) -> NumberValue.of(integerOperand(ctx, a, 0).not()));
+    b.add("bits.lsh", fn(N, N, N), NumbersBuiltins::shiftLeft);
+    b.add("bits.rsh", fn(N, N, N), NumbersBuiltins::shiftRight);
+    b.add("to_number", fn(N, any(NL, B, N, S)), NumbersBuiltins::toNumber);
+    b.add("and", fn(SET, SET, SET), (ctx, a) -> Args.set(a, 0).intersection(Args.set(a, 1)));
+    b.add("or", fn(SET, SET, SET), (ctx, a) -> Args.set(a, 0).union(Args.set(a, 1)));
   }
 
   // ---- arithmetic ----

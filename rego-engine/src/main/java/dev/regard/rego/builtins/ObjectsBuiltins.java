@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
@@ -21,17 +23,23 @@ final class ObjectsBuiltins {
   private ObjectsBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("object.get", 3, ObjectsBuiltins::get);
-    b.add("object.keys", 1, ObjectsBuiltins::keys);
-    b.add("object.union", 2, ObjectsBuiltins::union);
-    b.add("object.union_n", 1, ObjectsBuiltins::unionN);
-    b.add("object.remove", 2, ObjectsBuiltins::remove);
-    b.add("object.filter", 2, ObjectsBuiltins::filter);
-    b.add("object.subset", 2, ObjectsBuiltins::subset);
-    b.add("json.filter", 2, ObjectsBuiltins::jsonFilter);
-    b.add("json.remove", 2, ObjectsBuiltins::jsonRemove);
-    b.add("json.patch", 2, ObjectsJsonPatch::patch);
-    b.add(new Builtin("walk", 1, ObjectsBuiltins::walk, true));
+    b.add("object.get", fn(A, OBJ, A, A), ObjectsBuiltins::get);
+    b.add("object.keys", fn(SET, OBJ), ObjectsBuiltins::keys);
+    b.add("object.union", fn(A, OBJ, OBJ), ObjectsBuiltins::union);
+    b.add("object.union_n", fn(A, arr(OBJ)), ObjectsBuiltins::unionN);
+    b.add("object.remove", fn(A, OBJ, any(ARR, OBJ, SET)), ObjectsBuiltins::remove);
+    b.add("object.filter", fn(A, OBJ, any(ARR, OBJ, SET)), ObjectsBuiltins::filter);
+    b.add("object.subset", fn(B, any(OBJ, ARR, SET), any(OBJ, ARR, SET)), ObjectsBuiltins::subset);
+    b.add(
+        "json.filter",
+        fn(A, OBJ, any(arr(any(S, ARR)), set(any(S, ARR)))),
+        ObjectsBuiltins::jsonFilter);
+    b.add(
+        "json.remove",
+        fn(A, OBJ, any(arr(any(S, ARR)), set(any(S, ARR)))),
+        ObjectsBuiltins::jsonRemove);
+    b.add("json.patch", fn(A, A, arr(SOBJ)), ObjectsJsonPatch::patch);
+    b.add(new Builtin("walk", fn(tuple(ARR, A), A), ObjectsBuiltins::walk, true));
   }
 
   private static Value get(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ObjectValue;
 
 /**
@@ -11,6 +13,6 @@ final class OpaBuiltins {
   private OpaBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("opa.runtime", 0, (ctx, args) -> ObjectValue.EMPTY);
+    b.add("opa.runtime", fn(SOBJ), (ctx, args) -> ObjectValue.EMPTY);
   }
 }

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -22,14 +24,17 @@ final class RegexBuiltins {
   private RegexBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("regex.is_valid", 1, RegexBuiltins::isValid);
-    b.add("regex.match", 2, RegexBuiltins::match);
-    b.add("regex.split", 2, RegexBuiltins::split);
-    b.add("regex.find_n", 3, RegexBuiltins::findN);
-    b.add("regex.find_all_string_submatch_n", 3, RegexBuiltins::findAllSubmatch);
-    b.add("regex.replace", 3, RegexBuiltins::replace);
-    b.add("regex.template_match", 4, RegexBuiltins::templateMatch);
-    b.add("regex.globs_match", 2, RegexGlobsIntersection::globsMatch);
+    b.add("regex.is_valid", fn(B, A), RegexBuiltins::isValid);
+    b.add("regex.match", fn(B, S, S), RegexBuiltins::match);
+    b.add("regex.split", fn(arr(S), S, S), RegexBuiltins::split);
+    b.add("regex.find_n", fn(arr(S), S, S, N), RegexBuiltins::findN);
+    b.add(
+        "regex.find_all_string_submatch_n",
+        fn(arr(arr(S)), S, S, N),
+        RegexBuiltins::findAllSubmatch);
+    b.add("regex.replace", fn(S, S, S, S), RegexBuiltins::replace);
+    b.add("regex.template_match", fn(B, S, S, S, S), RegexBuiltins::templateMatch);
+    b.add("regex.globs_match", fn(B, S, S), RegexGlobsIntersection::globsMatch);
   }
 
   /** The compiled pattern; a syntax error is a builtin error with Go's message. */

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.StringValue;
@@ -23,8 +25,8 @@ final class SemverBuiltins {
   private SemverBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("semver.is_valid", 1, SemverBuiltins::isValid);
-    b.add("semver.compare", 2, SemverBuiltins::compare);
+    b.add("semver.is_valid", fn(B, A), SemverBuiltins::isValid);
+    b.add("semver.compare", fn(N, S, S), SemverBuiltins::compare);
   }
 
   /** A parsed version; build metadata is dropped because it never affects precedence. */

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.SetValue;
 import dev.regard.rego.value.Value;
 
@@ -8,8 +10,8 @@ final class SetsBuiltins {
   private SetsBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("intersection", 1, SetsBuiltins::intersection);
-    b.add("union", 1, SetsBuiltins::union);
+    b.add("intersection", fn(SET, set(SET)), SetsBuiltins::intersection);
+    b.add("union", fn(SET, set(SET)), SetsBuiltins::union);
   }
 
   private static Value intersection(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
@@ -19,34 +21,49 @@ final class StringsBuiltins {
   private StringsBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("concat", 2, StringsBuiltins::concat);
-    b.add("contains", 2, (ctx, a) -> bool(Args.string(a, 0).contains(Args.string(a, 1))));
-    b.add("startswith", 2, (ctx, a) -> bool(Args.string(a, 0).startsWith(Args.string(a, 1))));
-    b.add("endswith", 2, (ctx, a) -> bool(Args.string(a, 0).endsWith(Args.string(a, 1))));
-    b.add("format_int", 2, StringsBuiltins::formatInt);
-    b.add("indexof", 2, StringsBuiltins::indexOf);
-    b.add("indexof_n", 2, StringsBuiltins::indexOfN);
-    b.add("lower", 1, (ctx, a) -> StringValue.of(goLower(Args.string(a, 0))));
-    b.add("upper", 1, (ctx, a) -> StringValue.of(goUpper(Args.string(a, 0))));
-    b.add("replace", 3, StringsBuiltins::replace);
-    b.add("strings.replace_n", 2, StringsBuiltins::replaceN);
-    b.add("split", 2, (ctx, a) -> strings(split(Args.string(a, 0), Args.string(a, 1))));
-    b.add("strings.split_n", 3, StringsBuiltins::splitN);
-    b.add("sprintf", 2, StringsBuiltins::sprintf);
-    b.add("substring", 3, StringsBuiltins::substring);
-    b.add("trim", 2, (ctx, a) -> str(trimRight(trimLeft(Args.string(a, 0), cutset(a)), cutset(a))));
-    b.add("trim_left", 2, (ctx, a) -> str(trimLeft(Args.string(a, 0), cutset(a))));
-    b.add("trim_right", 2, (ctx, a) -> str(trimRight(Args.string(a, 0), cutset(a))));
-    b.add("trim_prefix", 2, StringsBuiltins::trimPrefix);
-    b.add("trim_suffix", 2, StringsBuiltins::trimSuffix);
-    b.add("trim_space", 1, (ctx, a) -> str(trimSpace(Args.string(a, 0))));
-    b.add("strings.reverse", 1, StringsBuiltins::reverse);
-    b.add("strings.any_prefix_match", 2, (ctx, a) -> anyMatch(a, false));
-    b.add("strings.any_suffix_match", 2, (ctx, a) -> anyMatch(a, true));
-    b.add("strings.count", 2, StringsBuiltins::count);
+    b.add("concat", fn(S, S, any(arr(S), set(S))), StringsBuiltins::concat);
+    b.add("contains", fn(B, S, S), (ctx, a) -> bool(Args.string(a, 0).contains(Args.string(a, 1))));
+    b.add(
+        "startswith",
+        fn(B, S, S),
+        (ctx, a) -> bool(Args.string(a, 0).startsWith(Args.string(a, 1))));
+    b.add("endswith", fn(B, S, S), (ctx, a) -> bool(Args.string(a, 0).endsWith(Args.string(a, 1))));
+    b.add("format_int", fn(S, N, N), StringsBuiltins::formatInt);
+    b.add("indexof", fn(N, S, S), StringsBuiltins::indexOf);
+    b.add("indexof_n", fn(arr(N), S, S), StringsBuiltins::indexOfN);
+    b.add("lower", fn(S, S), (ctx, a) -> StringValue.of(goLower(Args.string(a, 0))));
+    b.add("upper", fn(S, S), (ctx, a) -> StringValue.of(goUpper(Args.string(a, 0))));
+    b.add("replace", fn(S, S, S, S), StringsBuiltins::replace);
+    b.add("strings.replace_n", fn(S, obj(S, S), S), StringsBuiltins::replaceN);
+    b.add(
+        "split",
+        fn(arr(S), S, S),
+        (ctx, a) -> strings(split(Args.string(a, 0), Args.string(a, 1))));
+    b.add("strings.split_n", fn(arr(S), S, S, N), StringsBuiltins::splitN);
+    b.add("sprintf", fn(S, S, ARR), StringsBuiltins::sprintf);
+    b.add("substring", fn(S, S, N, N), StringsBuiltins::substring);
+    b.add(
+        "trim",
+        fn(S, S, S),
+        (ctx, a) -> str(trimRight(trimLeft(Args.string(a, 0), cutset(a)), cutset(a))));
+    b.add("trim_left", fn(S, S, S), (ctx, a) -> str(trimLeft(Args.string(a, 0), cutset(a))));
+    b.add("trim_right", fn(S, S, S), (ctx, a) -> str(trimRight(Args.string(a, 0), cutset(a))));
+    b.add("trim_prefix", fn(S, S, S), StringsBuiltins::trimPrefix);
+    b.add("trim_suffix", fn(S, S, S), StringsBuiltins::trimSuffix);
+    b.add("trim_space", fn(S, S), (ctx, a) -> str(trimSpace(Args.string(a, 0))));
+    b.add("strings.reverse", fn(S, S), StringsBuiltins::reverse);
+    b.add(
+        "strings.any_prefix_match",
+        fn(B, any(S, arr(S), set(S)), any(S, arr(S), set(S))),
+        (ctx, a) -> anyMatch(a, false));
+    b.add(
+        "strings.any_suffix_match",
+        fn(B, any(S, arr(S), set(S)), any(S, arr(S), set(S))),
+        (ctx, a) -> anyMatch(a, true));
+    b.add("strings.count", fn(N, S, S), StringsBuiltins::count);
     b.add(
         "strings.render_template",
-        2,
+        fn(S, S, SOBJ),
         (ctx, a) -> {
           String template = Args.string(a, 0);
           return str(StringsTemplate.render(ctx, template, Args.object(a, 1)));

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.StringValue;
@@ -28,16 +30,19 @@ final class TimeBuiltins {
   private TimeBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("time.now_ns", 0, (ctx, a) -> NumberValue.of(ctx.timeNowNs()));
-    b.add("time.parse_ns", 2, TimeBuiltins::parseNs);
-    b.add("time.parse_rfc3339_ns", 1, TimeBuiltins::parseRfc3339Ns);
-    b.add("time.parse_duration_ns", 1, TimeBuiltins::parseDurationNs);
-    b.add("time.format", 1, TimeBuiltins::format);
-    b.add("time.date", 1, TimeBuiltins::date);
-    b.add("time.clock", 1, TimeBuiltins::clock);
-    b.add("time.weekday", 1, TimeBuiltins::weekday);
-    b.add("time.add_date", 4, TimeBuiltins::addDate);
-    b.add("time.diff", 2, TimeBuiltins::diff);
+    b.add("time.now_ns", fn(N), (ctx, a) -> NumberValue.of(ctx.timeNowNs()));
+    b.add("time.parse_ns", fn(N, S, S), TimeBuiltins::parseNs);
+    b.add("time.parse_rfc3339_ns", fn(N, S), TimeBuiltins::parseRfc3339Ns);
+    b.add("time.parse_duration_ns", fn(N, S), TimeBuiltins::parseDurationNs);
+    b.add("time.format", fn(S, any(N, tuple(N, S), tuple(N, S, S))), TimeBuiltins::format);
+    b.add("time.date", fn(tuple(N, N, N), any(N, tuple(N, S))), TimeBuiltins::date);
+    b.add("time.clock", fn(tuple(N, N, N), any(N, tuple(N, S))), TimeBuiltins::clock);
+    b.add("time.weekday", fn(S, any(N, tuple(N, S))), TimeBuiltins::weekday);
+    b.add("time.add_date", fn(N, N, N, N, N), TimeBuiltins::addDate);
+    b.add(
+        "time.diff",
+        fn(tuple(N, N, N, N, N, N), any(N, tuple(N, S)), any(N, tuple(N, S))),
+        TimeBuiltins::diff);
   }
 
   private static Value parseNs(BuiltinContext ctx, Value[] args) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
@@ -15,11 +17,11 @@ final class TypesBuiltins {
       addCheck(b, type);
     }
     addCheck(b, "null");
-    b.add("type_name", 1, (ctx, a) -> StringValue.of(a[0].typeName()));
+    b.add("type_name", fn(S, A), (ctx, a) -> StringValue.of(a[0].typeName()));
   }
 
   private static void addCheck(BuiltinRegistry.Builder b, String type) {
-    b.add("is_" + type, 1, (ctx, a) -> is(a[0], type));
+    b.add("is_" + type, fn(B, A), (ctx, a) -> is(a[0], type));
   }
 
   private static Value is(Value v, String type) {

@@ -1,5 +1,7 @@
 package dev.regard.rego.builtins;
 
+import static dev.regard.rego.builtins.Signatures.*;
+
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.Value;
 import java.math.BigDecimal;
@@ -81,8 +83,8 @@ final class UnitsBuiltins {
   }
 
   static void register(BuiltinRegistry.Builder b) {
-    b.add("units.parse", 1, UnitsBuiltins::parse);
-    b.add("units.parse_bytes", 1, UnitsBuiltins::parseBytes);
+    b.add("units.parse", fn(N, S), UnitsBuiltins::parse);
+    b.add("units.parse_bytes", fn(N, S), UnitsBuiltins::parseBytes);
   }
 
   private static Value parse(BuiltinContext ctx, Value[] a) {

@@ -1,6 +1,7 @@
 package dev.regard.rego.bundle;
 
 import dev.regard.rego.Rego;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.ObjectValue;
 import java.util.Collections;
 import java.util.List;
@@ -16,12 +17,19 @@ public final class Bundle {
   private final Map<String, String> modules;
   private final ObjectValue data;
   private final boolean signed;
+  private final Map<String, String> schemas;
 
-  Bundle(Manifest manifest, Map<String, String> modules, ObjectValue data, boolean signed) {
+  Bundle(
+      Manifest manifest,
+      Map<String, String> modules,
+      ObjectValue data,
+      boolean signed,
+      Map<String, String> schemas) {
     this.manifest = manifest;
     this.modules = Collections.unmodifiableMap(new TreeMap<>(modules));
     this.data = data;
     this.signed = signed;
+    this.schemas = Collections.unmodifiableMap(new TreeMap<>(schemas));
   }
 
   public Manifest manifest() {
@@ -46,12 +54,29 @@ public final class Bundle {
     return data;
   }
 
+  /**
+   * The JSON Schemas in the bundle's {@code schemas/} folder by id ({@code
+   * schemas/authz_input.json} is {@code authz_input}), which {@code # METADATA} annotations name as
+   * {@code schema.authz_input}.
+   */
+  public Map<String, String> schemas() {
+    return schemas;
+  }
+
+  /** The bundle's schemas for the type checker ({@link Schemas#NONE} when it has none). */
+  public Schemas schemaSet() {
+    return schemas.isEmpty() ? Schemas.NONE : Schemas.of(schemas);
+  }
+
   /** Whether the bundle carried a signature that was verified. */
   public boolean signed() {
     return signed;
   }
 
-  /** Adds this bundle's modules and data to a policy under construction; returns the builder. */
+  /**
+   * Adds this bundle's modules, data and schemas (so that its policies are type-checked against the
+   * input schemas they declare) to a policy under construction; returns the builder.
+   */
   public Rego.Builder applyTo(Rego.Builder builder) {
     return applyTo(builder, "");
   }
@@ -65,6 +90,9 @@ public final class Bundle {
     modules.forEach((path, source) -> builder.module(base + path, source));
     if (!data.isEmpty()) {
       builder.data(data);
+    }
+    if (!schemas.isEmpty()) {
+      builder.schemas(schemaSet());
     }
     return builder;
   }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,9 @@ import java.util.TreeMap;
  * file, and nothing of the bundle is kept. Immutable and thread-safe.
  */
 public final class BundleReader {
+  /** The folder of JSON Schemas for the type checker, as {@code opa eval --schema} takes one. */
+  private static final String SCHEMAS = "schemas/";
+
   private final BundleLimits limits;
   private final VerificationConfig verification;
 
@@ -73,6 +77,29 @@ public final class BundleReader {
     return assemble(TarGzFiles.read(in, origin, limits));
   }
 
+  /**
+   * Reads a bundle whose files a transport already holds (a git tree, an unpacked archive), keyed
+   * by their path inside the bundle. Paths and sizes are checked as for a directory or archive.
+   */
+  public Bundle read(Map<String, byte[]> files, String origin) {
+    EntryCollector collector = new EntryCollector(limits, origin);
+    files.forEach((name, content) -> collector.add(collector.admit(name, content.length), content));
+    return assemble(collector.entries());
+  }
+
+  /**
+   * The files of a gzip-compressed tarball by normalised path, within {@code limits}, for sources
+   * that must see the content (to tell whether it changed) before it is read as a bundle.
+   */
+  public static Map<String, byte[]> unpackTarGz(
+      InputStream in, String origin, BundleLimits limits) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (BundleEntry entry : TarGzFiles.read(in, origin, limits)) {
+      files.put(entry.path(), entry.content());
+    }
+    return files;
+  }
+
   private Bundle assemble(List<BundleEntry> files) {
     BundleEntry signatures = null;
     BundleEntry manifestFile = null;
@@ -93,10 +120,14 @@ public final class BundleReader {
         manifestFile == null ? Manifest.DEFAULT : Manifest.parse(manifestFile.content());
 
     Map<String, String> modules = new TreeMap<>();
+    Map<String, String> schemas = new TreeMap<>();
     List<BundleEntry> dataFiles = new ArrayList<>();
     for (BundleEntry f : files) {
       String name = f.name();
-      if (name.endsWith(".rego")) {
+      if (f.path().startsWith(SCHEMAS) && name.endsWith(".json")) {
+        String id = f.path().substring(SCHEMAS.length(), f.path().length() - ".json".length());
+        schemas.put(id, DataDocuments.utf8(f.content(), f.path()));
+      } else if (name.endsWith(".rego")) {
         modules.put(f.path(), DataDocuments.utf8(f.content(), f.path()));
       } else if (name.equals("data.json") || name.equals("data.yaml") || name.equals("data.yml")) {
         dataFiles.add(f);
@@ -108,7 +139,7 @@ public final class BundleReader {
     }
     ObjectValue data = mergeData(dataFiles);
     checkRoots(manifest, modules, data);
-    return new Bundle(manifest, modules, data, signatures != null);
+    return new Bundle(manifest, modules, data, signatures != null, schemas);
   }
 
   private void checkSignature(BundleEntry signatures, List<BundleEntry> files) {

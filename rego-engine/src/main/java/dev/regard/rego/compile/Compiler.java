@@ -9,6 +9,7 @@ import dev.regard.rego.ast.Stmt;
 import dev.regard.rego.ast.Term;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.parse.Parser;
+import dev.regard.rego.types.Schemas;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import java.util.Set;
 
 /**
  * Compiles Rego modules into a {@link Program}: parses them, groups rules by the document they
- * define, resolves names, orders bodies for safety and rejects recursion. Every error found is
- * reported at once.
+ * define, resolves names, orders bodies for safety, rejects recursion and type-checks the rules
+ * (against input schemas where annotations name them). Every error found is reported at once;
+ * queries are resolved, ordered and type-checked against a compiled program.
  */
 public final class Compiler {
   private final BuiltinRegistry builtins;
@@ -40,17 +42,39 @@ public final class Compiler {
   private record Placed(Module module, Rule rule, List<Value> groupPath, List<Term> keyPath) {}
 
   public static Program compile(List<Source> sources, Value data, BuiltinRegistry builtins) {
-    return new Compiler(builtins).run(sources, data);
+    return compile(sources, data, builtins, Schemas.NONE);
   }
 
-  private Program run(List<Source> sources, Value data) {
+  /**
+   * Compiles and type-checks; {@code schemas} are the JSON Schemas that {@code # METADATA}
+   * annotations name.
+   */
+  public static Program compile(
+      List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas) {
+    return compile(sources, data, builtins, schemas, false);
+  }
+
+  /**
+   * As above; {@code strict} adds the checks of OPA's compiler strict mode ({@link StrictChecks}).
+   */
+  public static Program compile(
+      List<Source> sources, Value data, BuiltinRegistry builtins, Schemas schemas, boolean strict) {
+    return new Compiler(builtins).run(sources, data, schemas, strict);
+  }
+
+  private Program run(List<Source> sources, Value data, Schemas schemas, boolean strict) {
     List<Module> modules = new ArrayList<>();
+    Map<String, SchemaAnnotations> annotations = new LinkedHashMap<>();
     for (Source s : sources) {
       try {
         modules.add(Parser.parseModule(s.path(), s.text()));
+        annotations.put(s.path(), SchemaAnnotations.parse(s.path(), s.text(), errors));
       } catch (RegoException e) {
         errors.addAll(e.errors());
       }
+    }
+    if (strict) {
+      StrictChecks.run(modules, errors);
     }
     failIfErrors();
 
@@ -122,6 +146,7 @@ public final class Compiler {
       RuleGroup.Kind kind = kinds.get(e.getKey());
       List<CompiledRule> rules = new ArrayList<>();
       Value defaultValue = null;
+      CompiledRule defaultRule = null;
       for (Placed p : placed) {
         ruleRefs.add(new Program.RuleRef(e.getKey(), p.rule().location()));
         if (p.rule().isDefault()) {
@@ -133,12 +158,17 @@ public final class Compiler {
                     p.rule().location()));
           }
           defaultValue = Ground.value(p.rule().value());
-          if (defaultValue == null) {
+          String illegal = defaultValue == null ? Ground.openPart(p.rule().value()) : null;
+          if (illegal != null) {
             errors.add(
                 new RegoError(
-                    "rego_type_error",
-                    "illegal default rule (value cannot contain var)",
+                    "rego_parse_error",
+                    "illegal default rule (value cannot contain " + illegal + ")",
                     p.rule().location()));
+          } else if (defaultValue == null) {
+            // Comprehensions are closures: the value is computed when the default applies.
+            defaultRule =
+                compileRule(e.getKey(), p, p.rule(), resolvers.get(p.module()), scheduler);
           }
           continue;
         }
@@ -152,6 +182,7 @@ public final class Compiler {
               arities.getOrDefault(e.getKey(), 0),
               rules,
               defaultValue,
+              defaultRule,
               groupCount++);
       DocNode node = root;
       for (Value k : group.path()) {
@@ -163,10 +194,26 @@ public final class Compiler {
         functions.put(e.getKey(), group);
       }
     }
+    for (Module m : modules) {
+      // Every package is a document, `{}` when it has no rules, unless a rule already defines it.
+      DocNode node = root;
+      for (Value k : pkgPath(m)) {
+        if (node.group() != null) {
+          break;
+        }
+        node = node.childOrCreate(k);
+      }
+    }
     failIfErrors();
     new RecursionCheck(root, errors).run();
     failIfErrors();
     Map<String, RuleGroup> functionsByName = Map.copyOf(functions);
+    Map<String, String> packageOfFile = new HashMap<>();
+    modules.forEach(m -> packageOfFile.put(m.file(), String.join(".", m.packagePath())));
+    SchemaInputs inputs = new SchemaInputs(schemas, annotations, packageOfFile, groups, errors);
+    TypeChecker checker = new TypeChecker(root, functionsByName, builtins, inputs, errors);
+    checker.run(groups);
+    failIfErrors();
     return new Program(
         root,
         data,
@@ -174,7 +221,8 @@ public final class Compiler {
         builtins,
         List.copyOf(ruleRefs),
         groupCount,
-        Precomputed.of(root, data, functionsByName, builtins, groups));
+        Precomputed.of(root, data, functionsByName, builtins, groups),
+        checker.ruleTypes());
   }
 
   private CompiledRule compileRule(
@@ -202,7 +250,7 @@ public final class Compiler {
         args.add(resolver.term(a, argScope));
       }
     }
-    Resolver.Resolved resolved = resolver.body(r.body(), new Resolver.Scope(argNames));
+    Resolver.Resolved resolved = resolver.body(r.body(), Resolver.Scope.ofArgs(argNames));
     Resolver.Scope scope = resolved.scope();
     Scheduler.Ordered ordered = scheduler.order(resolved.body(), argVars);
     Set<String> bound = ordered.bound();
@@ -307,6 +355,10 @@ public final class Compiler {
     }
     Scheduler.Ordered ordered =
         new Scheduler(arityOf(arities, program.builtins()), errors).order(body, Set.of());
+    if (!errors.isEmpty()) {
+      throw new RegoException(errors);
+    }
+    TypeChecker.checkQuery(program, ordered.body(), errors);
     if (!errors.isEmpty()) {
       throw new RegoException(errors);
     }

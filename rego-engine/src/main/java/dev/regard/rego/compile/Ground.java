@@ -38,6 +38,43 @@ public final class Ground {
     }
   }
 
+  /**
+   * What keeps a term from being a {@code default} rule's value, as OPA names it ({@code var},
+   * {@code ref} or {@code call}), or null; comprehensions are closures and may hold anything.
+   */
+  public static String openPart(Term t) {
+    if (t instanceof Term.Var) {
+      return "var";
+    } else if (t instanceof Term.Ref) {
+      return "ref";
+    } else if (t instanceof Term.Call) {
+      return "call";
+    } else if (t instanceof Term.ArrayTerm a) {
+      return openPart(a.items());
+    } else if (t instanceof Term.SetTerm s) {
+      return openPart(s.items());
+    } else if (t instanceof Term.ObjectTerm o) {
+      for (Term.Entry e : o.entries()) {
+        String k = openPart(e.key());
+        String part = k != null ? k : openPart(e.value());
+        if (part != null) {
+          return part;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String openPart(List<Term> terms) {
+    for (Term t : terms) {
+      String part = openPart(t);
+      if (part != null) {
+        return part;
+      }
+    }
+    return null;
+  }
+
   private static List<Value> values(List<Term> terms) {
     List<Value> out = new ArrayList<>(terms.size());
     for (Term t : terms) {

@@ -79,6 +79,9 @@ public final class Precomputed {
       for (CompiledRule r : g.rules()) {
         p.rule(r);
       }
+      if (g.defaultRule() != null) {
+        p.rule(g.defaultRule());
+      }
     }
     return p;
   }

@@ -37,6 +37,9 @@ final class RecursionCheck {
           rule(r, out);
         }
       }
+      if (g.defaultRule() != null) {
+        rule(g.defaultRule(), out);
+      }
       deps.put(g, out);
     }
     Set<RuleGroup> done = new HashSet<>();

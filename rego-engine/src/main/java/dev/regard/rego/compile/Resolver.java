@@ -5,7 +5,6 @@ import dev.regard.rego.ast.Literal;
 import dev.regard.rego.ast.Location;
 import dev.regard.rego.ast.Stmt;
 import dev.regard.rego.ast.Term;
-import dev.regard.rego.builtins.Builtin;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
@@ -19,8 +18,9 @@ import java.util.Set;
 /**
  * Resolves the names of one module: a variable naming a rule of the package, an import or a root
  * document becomes a full reference ({@code data.pkg.p}); calls get the full name of the function
- * or builtin they target, checked for existence and arity. Variables declared with {@code some},
- * {@code :=}, {@code every} or as function parameters stay local even when a rule has their name.
+ * or builtin they target, checked for existence (the type checker checks their arguments).
+ * Variables declared with {@code some}, {@code :=}, {@code every} or as function parameters stay
+ * local even when a rule has their name.
  */
 final class Resolver {
   /** Arity of the evaluator's own membership functions. */
@@ -71,13 +71,27 @@ final class Resolver {
     private final Map<String, String> names;
     private final Set<String> declaredHere = new HashSet<>();
     private final Set<String> usedUndeclared = new HashSet<>();
+    private final Set<String> args = new HashSet<>();
+    private final Set<String> argsOfBody;
 
     Scope(Map<String, String> names) {
+      this(names, Set.of());
+    }
+
+    private Scope(Map<String, String> names, Set<String> argsOfBody) {
       this.names = new HashMap<>(names);
+      this.argsOfBody = argsOfBody;
+    }
+
+    /** The scope of a function's parameters: its body may not redeclare them. */
+    static Scope ofArgs(Map<String, String> argNames) {
+      return new Scope(argNames, Set.copyOf(argNames.keySet()));
     }
 
     Scope child() {
-      return new Scope(names);
+      Scope c = new Scope(names);
+      c.args.addAll(argsOfBody);
+      return c;
     }
 
     boolean contains(String name) {
@@ -112,7 +126,10 @@ final class Resolver {
       if (v.startsWith("$")) {
         continue;
       }
-      if (scope.declaredHere.contains(v)) {
+      if (scope.args.contains(v)) {
+        errors.add(
+            new RegoError("rego_compile_error", "arg " + v + " redeclared", pattern.location()));
+      } else if (scope.declaredHere.contains(v)) {
         errors.add(
             new RegoError(
                 "rego_compile_error", "var " + v + " assigned above", pattern.location()));
@@ -215,6 +232,11 @@ final class Resolver {
                 "variables must not shadow " + root + " (use a different variable name)",
                 left.location()));
       }
+    }
+    if (left instanceof Term.Scalar s) {
+      errors.add(
+          new RegoError(
+              "rego_compile_error", "cannot assign to " + s.value().typeName(), left.location()));
     }
     if (left instanceof Term.Ref || left instanceof Term.Call) {
       errors.add(
@@ -383,28 +405,14 @@ final class Resolver {
       }
     }
     List<Term> args = terms(c.args(), scope);
-    Integer arity = INTERNAL.get(resolved);
-    if (arity == null) {
-      arity = functions.get(resolved);
-    }
-    if (arity == null) {
-      Builtin b = builtins.find(resolved).orElse(null);
-      arity = b == null ? null : b.arity();
-    }
-    if (arity == null) {
+    boolean known =
+        INTERNAL.containsKey(resolved)
+            || functions.containsKey(resolved)
+            || builtins.find(resolved).isPresent();
+    if (!known) {
       errors.add(new RegoError("rego_type_error", "undefined function " + resolved, c.location()));
-    } else if (args.size() != arity && args.size() != arity + 1) {
-      errors.add(
-          new RegoError(
-              "rego_type_error",
-              resolved
-                  + ": arity mismatch\n\thave: "
-                  + args.size()
-                  + " operands\n\twant: "
-                  + arity
-                  + " operands",
-              c.location()));
     }
+    // Argument counts are the type checker's: it reports them with the operands' types.
     return new Term.Call(resolved, args, c.location());
   }
 

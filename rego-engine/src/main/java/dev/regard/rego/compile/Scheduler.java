@@ -18,6 +18,7 @@ import java.util.Set;
 final class Scheduler {
   private final java.util.function.ToIntFunction<String> arity;
   private final List<RegoError> errors;
+  private int hoisted;
 
   /**
    * {@code arity} gives the number of inputs of a function or builtin by full name, -1 if unknown.
@@ -47,6 +48,9 @@ final class Scheduler {
         }
       }
       if (chosen < 0) {
+        if (hoistRefArguments(pending, bound, visible)) {
+          continue;
+        }
         reportUnsafe(pending, bound);
         return new Ordered(out, bound);
       }
@@ -55,6 +59,46 @@ final class Scheduler {
       bind(l, bound);
     }
     return new Ordered(out, bound);
+  }
+
+  /**
+   * As OPA does, a reference argument of a call binds the variables of its keys before the call
+   * runs ({@code foo == input.foos[foo]}): when no literal is ready, the first such reference whose
+   * own inputs are bound moves into a unification of its own ahead of the call. Returns whether a
+   * literal was split.
+   */
+  private boolean hoistRefArguments(List<Literal> pending, Set<String> bound, Set<String> visible) {
+    for (int i = 0; i < pending.size(); i++) {
+      Literal l = pending.get(i);
+      if (l.negated()
+          || !(l.stmt() instanceof Stmt.TermStmt t)
+          || !(t.term() instanceof Term.Call c)) {
+        continue;
+      }
+      for (int j = 0; j < inputArgCount(c); j++) {
+        if (c.args().get(j) instanceof Term.Ref r
+            && inputsBound(r, bound, visible)
+            && !bound.containsAll(refKeyVars(r))) {
+          Term.Var temp = new Term.Var("$ref" + (++hoisted), r.location());
+          visible.add(temp.name());
+          List<Term> args = new ArrayList<>(c.args());
+          args.set(j, temp);
+          Term.Call call = new Term.Call(c.name(), args, c.location());
+          pending.set(i, new Literal(false, new Stmt.TermStmt(call), l.withs(), l.location()));
+          pending.add(i, new Literal(false, new Stmt.Unify(temp, r), List.of(), l.location()));
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> refKeyVars(Term.Ref r) {
+    Set<String> out = new HashSet<>();
+    for (Term p : r.path()) {
+      Resolver.patternVars(p, out);
+    }
+    return out;
   }
 
   private void reportUnsafe(List<Literal> pending, Set<String> bound) {

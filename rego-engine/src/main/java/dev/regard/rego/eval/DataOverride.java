@@ -25,7 +25,7 @@ record DataOverride(Value value, Map<Value, DataOverride> children) {
       return new DataOverride(value, Map.of());
     }
     if (base != null && base.value() != null) {
-      return new DataOverride(Evaluator.put(base.value(), path, i, value), Map.of());
+      return new DataOverride(WithModifiers.put(base.value(), path, i, value), Map.of());
     }
     Map<Value, DataOverride> children = new HashMap<>(base == null ? Map.of() : base.children());
     children.put(path.get(i), with(children.get(path.get(i)), path, i + 1, value));

@@ -5,10 +5,7 @@ import dev.regard.rego.ast.Literal;
 import dev.regard.rego.ast.Location;
 import dev.regard.rego.ast.Stmt;
 import dev.regard.rego.ast.Term;
-import dev.regard.rego.builtins.Builtin;
 import dev.regard.rego.builtins.BuiltinContext;
-import dev.regard.rego.builtins.BuiltinException;
-import dev.regard.rego.compile.CompiledRule;
 import dev.regard.rego.compile.DocNode;
 import dev.regard.rego.compile.Precomputed;
 import dev.regard.rego.compile.Program;
@@ -30,8 +27,9 @@ import java.util.TreeMap;
 /**
  * Evaluates one query top-down with backtracking. Every step takes a continuation that is called
  * once per solution; a continuation returns {@code true} to stop the search. One instance serves
- * one query on one thread: it holds the input, the virtual-document cache, the query's clock and
- * its step budget.
+ * one query on one thread: it holds the input, the query's clock and its step budget. This class
+ * evaluates bodies, terms, unification and references; rule documents are {@link VirtualDocuments},
+ * calls are {@link Calls}, and the {@code with} keyword is {@link WithModifiers}.
  */
 public final class Evaluator implements BuiltinContext {
   /** A continuation after a body or statement succeeded. */
@@ -48,23 +46,23 @@ public final class Evaluator implements BuiltinContext {
 
   private static final int DEADLINE_CHECK_INTERVAL = 1024;
   private static final int MAX_DEPTH = 2_000;
-  private static final Value UNDEFINED = Memo.UNDEFINED;
 
-  private final Program program;
-  private final Memo memo; // null: nothing is remembered across queries
+  final Program program;
+  final Memo memo; // null: nothing is remembered across queries
   private final long nowNs;
   private final long deadlineNanos;
   private final long maxSteps;
-  private final boolean strict;
+  final boolean strict;
   private long steps;
   private int depth;
 
   // State changed by `with`; saved and restored around the modified expression.
-  private Value input;
-  private DataOverride dataOverride;
-  private Map<String, Term> mocks = Map.of();
-  private Value[] cache; // group values by group index; UNDEFINED marks an undefined document
-  private Map<KeyedDoc, Value> keyedCache; // created on first use: many queries need none
+  Value input;
+  DataOverride dataOverride;
+
+  final VirtualDocuments docs;
+  final Calls calls;
+  private final WithModifiers withs;
 
   public Evaluator(
       Program program, Value input, long nowNs, long deadlineNanos, long maxSteps, boolean strict) {
@@ -90,7 +88,9 @@ public final class Evaluator implements BuiltinContext {
     this.deadlineNanos = deadlineNanos;
     this.maxSteps = maxSteps;
     this.strict = strict;
-    this.cache = new Value[program.groupCount()];
+    this.docs = new VirtualDocuments(this, program);
+    this.calls = new Calls(this, program);
+    this.withs = new WithModifiers(this, program);
   }
 
   // ------------------------------------------------------------------ public entry points
@@ -144,6 +144,10 @@ public final class Evaluator implements BuiltinContext {
   private void guard(Cont run) {
     try {
       run.run();
+    } catch (RegoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internalError(e, null);
     } catch (StackOverflowError e) {
       throw new RegoException(
           "eval_cancel_error", "evaluation exceeded the maximum nesting depth", null);
@@ -169,7 +173,11 @@ public final class Evaluator implements BuiltinContext {
     }
   }
 
-  private void enter() {
+  void leave() {
+    depth--;
+  }
+
+  void enter() {
     if (++depth > MAX_DEPTH) {
       depth = 0;
       throw new RegoException(
@@ -206,8 +214,9 @@ public final class Evaluator implements BuiltinContext {
     // general way.
     int mark = b.mark();
     int entered = 0;
+    int i = start;
     try {
-      for (int i = start; i < body.size(); i++) {
+      for (; i < body.size(); i++) {
         Literal l = body.get(i);
         charge(1);
         enter();
@@ -222,10 +231,24 @@ public final class Evaluator implements BuiltinContext {
         }
       }
       return k.run();
+    } catch (RegoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // An engine bug, never an undefined result: named with the expression that met it.
+      throw internalError(
+          e, body.isEmpty() ? null : body.get(Math.min(i, body.size() - 1)).location());
     } finally {
       depth -= entered;
       b.undo(mark);
     }
+  }
+
+  static RegoException internalError(Throwable e, Location loc) {
+    RegoException error =
+        new RegoException(
+            "eval_internal_error", e.getClass().getSimpleName() + ": " + e.getMessage(), loc);
+    error.initCause(e);
+    return error;
   }
 
   private static final int SUCCEEDED = 0;
@@ -289,12 +312,12 @@ public final class Evaluator implements BuiltinContext {
 
   private boolean evalLiteral(Literal l, Bindings b, Cont k) {
     if (!l.withs().isEmpty()) {
-      return evalWith(l, b, k);
+      return withs.evalWith(l, b, k);
     }
     return evalPlain(l, b, k);
   }
 
-  private boolean evalPlain(Literal l, Bindings b, Cont k) {
+  boolean evalPlain(Literal l, Bindings b, Cont k) {
     if (l.negated()) {
       int mark = b.mark();
       boolean[] found = {false};
@@ -358,6 +381,11 @@ public final class Evaluator implements BuiltinContext {
         e.domain(),
         b,
         dom -> {
+          if (!(dom instanceof ArrayValue
+              || dom instanceof ObjectValue
+              || dom instanceof SetValue)) {
+            return false; // as in OPA, `every` over a non-collection is undefined
+          }
           boolean[] allTrue = {true};
           forEach(
               dom,
@@ -391,7 +419,7 @@ public final class Evaluator implements BuiltinContext {
   }
 
   /** Calls {@code f} with each key and value of a collection until it returns true. */
-  private boolean forEach(Value coll, KeyValueCont f) {
+  boolean forEach(Value coll, KeyValueCont f) {
     if (coll instanceof ArrayValue a) {
       for (int i = 0; i < a.size(); i++) {
         charge(1);
@@ -420,182 +448,6 @@ public final class Evaluator implements BuiltinContext {
   @FunctionalInterface
   interface KeyValueCont {
     boolean accept(Value key, Value value);
-  }
-
-  // ------------------------------------------------------------------ with
-
-  private record State(
-      Value input,
-      DataOverride data,
-      Map<String, Term> mocks,
-      Value[] cache,
-      Map<KeyedDoc, Value> keyedCache) {}
-
-  private State save() {
-    return new State(input, dataOverride, mocks, cache, keyedCache);
-  }
-
-  private void restore(State s) {
-    input = s.input();
-    dataOverride = s.data();
-    mocks = s.mocks();
-    cache = s.cache();
-    keyedCache = s.keyedCache();
-  }
-
-  private boolean evalWith(Literal l, Bindings b, Cont k) {
-    List<Value> values = new ArrayList<>();
-    return withValues(l, 0, values, b, () -> applyWith(l, values, b, k));
-  }
-
-  /** Evaluates the {@code with} values (function replacements are taken as written). */
-  private boolean withValues(Literal l, int i, List<Value> out, Bindings b, Cont k) {
-    if (i == l.withs().size()) {
-      return k.run();
-    }
-    Literal.With w = l.withs().get(i);
-    if (isFunctionTarget(w.target()) && functionReplacement(w.value(), b) != null) {
-      out.add(null);
-      boolean r = withValues(l, i + 1, out, b, k);
-      out.remove(out.size() - 1);
-      return r;
-    }
-    return evalTerm(
-        w.value(),
-        b,
-        v -> {
-          out.add(v);
-          boolean r = withValues(l, i + 1, out, b, k);
-          out.remove(out.size() - 1);
-          return r;
-        });
-  }
-
-  private boolean applyWith(Literal l, List<Value> values, Bindings b, Cont k) {
-    State outer = save();
-    Map<String, Term> newMocks = null;
-    for (int i = 0; i < l.withs().size(); i++) {
-      Literal.With w = l.withs().get(i);
-      Value v = values.get(i);
-      if (isFunctionTarget(w.target())) {
-        if (newMocks == null) {
-          newMocks = new HashMap<>(mocks);
-        }
-        String name = functionName(w.target());
-        Term replacement = v == null ? functionReplacement(w.value(), b) : new Term.Scalar(v, null);
-        newMocks.put(name, replacement);
-        continue;
-      }
-      Term.Ref ref = (Term.Ref) w.target();
-      List<Value> path = groundPath(ref, b);
-      if (path == null) {
-        restore(outer);
-        return false;
-      }
-      if (((Term.Var) ref.head()).name().equals("input")) {
-        input = path.isEmpty() ? v : put(input, path, 0, v);
-      } else {
-        dataOverride = DataOverride.with(dataOverride, path, v);
-      }
-    }
-    if (newMocks != null) {
-      mocks = newMocks;
-    }
-    cache = new Value[program.groupCount()];
-    keyedCache = null;
-    try {
-      return evalPlain(
-          l,
-          b,
-          () -> {
-            State here = save();
-            restore(outer);
-            try {
-              return k.run();
-            } finally {
-              restore(here);
-            }
-          });
-    } finally {
-      restore(outer);
-    }
-  }
-
-  private boolean isFunctionTarget(Term target) {
-    if (target instanceof Term.Var) {
-      return true; // a builtin
-    }
-    String name = functionName(target);
-    return name != null && program.functions().containsKey(name);
-  }
-
-  /** The full name of a function or builtin a {@code with} target denotes, or null. */
-  private static String functionName(Term target) {
-    if (target instanceof Term.Var v) {
-      return v.name();
-    }
-    if (target instanceof Term.Ref r && r.head() instanceof Term.Var v) {
-      StringBuilder sb = new StringBuilder(v.name());
-      for (Term p : r.path()) {
-        if (!(p instanceof Term.Scalar s) || !(s.value() instanceof StringValue str)) {
-          return null;
-        }
-        sb.append('.').append(str.value());
-      }
-      return sb.toString();
-    }
-    return null;
-  }
-
-  /** A function or builtin named by a {@code with} value, or null when it names neither. */
-  private Term functionReplacement(Term value, Bindings b) {
-    if (value instanceof Term.Call c && c.args().isEmpty()) {
-      return new Term.Var(c.name(), c.location());
-    }
-    if (value instanceof Term.Var v
-        && b.get(v.name()) == null
-        && program.builtins().find(v.name()).isPresent()) {
-      return v;
-    }
-    if (value instanceof Term.Ref) {
-      String name = functionName(value);
-      if (name != null && program.functions().containsKey(name)) {
-        return new Term.Var(name, value.location());
-      }
-      if (name != null && program.builtins().find(name).isPresent()) {
-        return new Term.Var(name, value.location());
-      }
-    }
-    return null;
-  }
-
-  private List<Value> groundPath(Term.Ref ref, Bindings b) {
-    List<Value> out = new ArrayList<>();
-    for (Term p : ref.path()) {
-      Value[] v = new Value[1];
-      evalTerm(
-          p,
-          b,
-          x -> {
-            v[0] = x;
-            return true;
-          });
-      if (v[0] == null) {
-        return null;
-      }
-      out.add(v[0]);
-    }
-    return out;
-  }
-
-  /** {@code base} with {@code value} placed at {@code path}, creating objects on the way. */
-  static Value put(Value base, List<Value> path, int i, Value value) {
-    if (i == path.size()) {
-      return value;
-    }
-    ObjectValue obj = base instanceof ObjectValue o ? o : ObjectValue.EMPTY;
-    Value child = obj.get(path.get(i));
-    return obj.with(path.get(i), put(child, path, i + 1, value));
   }
 
   // ------------------------------------------------------------------ unification
@@ -792,7 +644,7 @@ public final class Evaluator implements BuiltinContext {
             return k.accept(ob.build());
           });
     } else if (t instanceof Term.Call c) {
-      return evalCall(c, b, k);
+      return calls.evalCall(c, b, k);
     } else if (t instanceof Term.ArrayCompr c) {
       return k.accept(ArrayValue.of(collect(c.head(), c.body(), b)));
     } else if (t instanceof Term.SetCompr c) {
@@ -831,7 +683,7 @@ public final class Evaluator implements BuiltinContext {
     boolean accept(Value[] values);
   }
 
-  private boolean evalItems(List<Term> items, int i, Value[] acc, Bindings b, ValuesCont k) {
+  boolean evalItems(List<Term> items, int i, Value[] acc, Bindings b, ValuesCont k) {
     if (i == items.size()) {
       return k.accept(acc.clone());
     }
@@ -856,20 +708,20 @@ public final class Evaluator implements BuiltinContext {
    */
 
   /** Marks a term that is not computed here. */
-  private static final Value NOT_SINGLE_VALUE = StringValue.of("\u0000not single");
+  static final Value NOT_SINGLE_VALUE = StringValue.of("\u0000not single");
 
   /**
    * The value of a term if it has at most one (null when it is undefined), or NOT_SINGLE_VALUE,
    * having done nothing, for a term to evaluate the general way.
    */
-  private Value trySingle(Term t, Bindings b) {
+  Value trySingle(Term t, Bindings b) {
     if (t instanceof Term.Scalar s) {
       return s.value();
     } else if (t instanceof Term.Var v) {
       Value val = b.get(v.name());
       return val != null ? val : NOT_SINGLE_VALUE;
     }
-    if (dataOverride != null || !mocks.isEmpty()) {
+    if (dataOverride != null || !calls.mocks.isEmpty()) {
       return NOT_SINGLE_VALUE;
     }
     Precomputed.Facts f = program.precomputed().facts(t);
@@ -882,18 +734,18 @@ public final class Evaluator implements BuiltinContext {
         return NOT_SINGLE_VALUE;
       }
     }
-    return t instanceof Term.Ref r ? refValue(r, f, b) : callValue((Term.Call) t, f, b);
+    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
   }
 
   /** The value of a part of a term trySingle accepted, or null when it is undefined. */
-  private Value singleValue(Term t, Bindings b) {
+  Value singleValue(Term t, Bindings b) {
     if (t instanceof Term.Scalar s) {
       return s.value();
     } else if (t instanceof Term.Var v) {
       return b.get(v.name());
     }
     Precomputed.Facts f = program.precomputed().facts(t);
-    return t instanceof Term.Ref r ? refValue(r, f, b) : callValue((Term.Call) t, f, b);
+    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
   }
 
   /** The value of a single reference, as walkNode and walk find it. */
@@ -909,7 +761,7 @@ public final class Evaluator implements BuiltinContext {
     }
     DocNode node = prefix.node();
     if (node != null) {
-      Value v = materialize(node, prefix.base(), null);
+      Value v = docs.materialize(node, prefix.base(), null);
       return v == null ? null : walkValue(v, path, i, b);
     }
     Value base = prefix.base();
@@ -929,37 +781,6 @@ public final class Evaluator implements BuiltinContext {
       v = key == null ? null : index(v, key);
     }
     return v;
-  }
-
-  /** The result of a single call, as evalCall computes it. */
-  private Value callValue(Term.Call c, Precomputed.Facts f, Bindings b) {
-    List<Term> terms = c.args();
-    if (f.memberSet() != null) {
-      Value x = singleValue(terms.get(0), b);
-      if (x == null) {
-        return null;
-      }
-      charge(1);
-      return BooleanValue.of(keyedValue(f.memberSet(), x) != null);
-    }
-    Value[] args = new Value[terms.size()];
-    for (int i = 0; i < args.length; i++) {
-      args[i] = singleValue(terms.get(i), b);
-      if (args[i] == null) {
-        return null;
-      }
-    }
-    charge(1);
-    Precomputed.Callee callee = f.callee();
-    return invoke(c.name(), callee.function(), callee.builtin(), args, c.location());
-  }
-
-  /** What a call denotes: looked up at compile time for calls in rules, here otherwise. */
-  private Precomputed.Callee callee(Term.Call c) {
-    Precomputed.Facts f = program.precomputed().facts(c);
-    return f != null
-        ? f.callee()
-        : Precomputed.callee(c.name(), program.functions(), program.builtins());
   }
 
   // ------------------------------------------------------------------ references
@@ -1063,12 +884,12 @@ public final class Evaluator implements BuiltinContext {
             path.get(i),
             b,
             key -> {
-              Value v = keyedValue(g, key);
+              Value v = docs.keyedValue(g, key);
               return v != null && walk(v, path, next, b, k);
             });
       }
       if (node != null && node.group() != null || i == path.size()) {
-        Value v = materialize(node, base, ov);
+        Value v = docs.materialize(node, base, ov);
         return v != null && walk(v, path, i, b, k);
       }
       charge(1);
@@ -1082,7 +903,7 @@ public final class Evaluator implements BuiltinContext {
         continue;
       }
       if (hasUnbound(p, b)) {
-        Value all = materialize(node, base, ov);
+        Value all = docs.materialize(node, base, ov);
         return all != null && walk(all, path, i, b, k);
       }
       DocNode n = node;
@@ -1104,573 +925,7 @@ public final class Evaluator implements BuiltinContext {
     }
   }
 
-  /** The full value of the document at a node: base data, rule values and overrides merged. */
-  private Value materialize(DocNode node, Value base, DataOverride ov) {
-    if (ov != null && ov.value() != null) {
-      return ov.value();
-    }
-    Value result;
-    if (node == null) {
-      result = base;
-    } else if (node.group() != null) {
-      if (node.group().kind() == RuleGroup.Kind.FUNCTION) {
-        return null;
-      }
-      result = groupValue(node.group());
-      if (node.hasChildren() && result instanceof ObjectValue obj) {
-        ObjectValue.Builder ob = obj.toBuilder();
-        for (Map.Entry<Value, DocNode> c : node.children().entrySet()) {
-          Value cv = materialize(c.getValue(), null, null);
-          if (cv == null) {
-            continue;
-          }
-          Value existing = ob.get(c.getKey());
-          if (existing != null && !existing.equals(cv)) {
-            throw conflict("object keys must be unique", null);
-          }
-          ob.put(c.getKey(), cv);
-        }
-        result = ob.build();
-      }
-    } else {
-      ObjectValue.Builder ob =
-          base instanceof ObjectValue o ? o.toBuilder() : ObjectValue.builder();
-      for (Map.Entry<Value, DocNode> c : node.children().entrySet()) {
-        Value cv =
-            materialize(
-                c.getValue(),
-                base == null ? null : index(base, c.getKey()),
-                ov == null ? null : ov.child(c.getKey()));
-        // Base data wins over a rule defining the same key, as in OPA.
-        boolean baseWins =
-            c.getValue().group() != null && base != null && index(base, c.getKey()) != null;
-        if (cv != null && !baseWins) {
-          ob.put(c.getKey(), cv);
-        }
-      }
-      result = ob.build();
-    }
-    if (ov != null) {
-      result = ov.applyTo(result);
-    }
-    return result;
-  }
-
-  // ------------------------------------------------------------------ rules
-
-  /**
-   * The partial-set group a constant data reference names, or null; for terms of queries (those of
-   * rules were looked up at compile time).
-   */
-  private RuleGroup keyedSet(Term t) {
-    if (!(t instanceof Term.Ref r)
-        || !(r.head() instanceof Term.Var v)
-        || !v.name().equals("data")) {
-      return null;
-    }
-    DocNode node = program.root();
-    for (Term p : r.path()) {
-      if (!(p instanceof Term.Scalar s) || (node = node.child(s.value())) == null) {
-        return null;
-      }
-    }
-    return node.keyed() && node.group().kind() == RuleGroup.Kind.MULTI ? node.group() : null;
-  }
-
-  /** A cache key: a group by identity and one key of its document. */
-  private record KeyedDoc(RuleGroup group, Value key) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof KeyedDoc d && d.group == group && d.key.equals(key);
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(group) * 31 + key.hashCode();
-    }
-  }
-
-  /**
-   * {@code group[key]} without computing the whole document: rules whose key is a variable are
-   * evaluated with it bound to {@code key}, so a lookup in a large partial set or object costs only
-   * the matching rules.
-   */
-  private Value keyedValue(RuleGroup g, Value key) {
-    Value full = cache[g.index()];
-    if (full == null) {
-      full = keptWhole(g);
-    }
-    if (full != null) {
-      return full == UNDEFINED ? null : index(full, key);
-    }
-    KeyedDoc ck = new KeyedDoc(g, key);
-    if (keyedCache == null) {
-      keyedCache = new HashMap<>();
-    }
-    Value cached = keyedCache.get(ck);
-    if (cached != null) {
-      return cached == UNDEFINED ? null : cached;
-    }
-    enter();
-    Value v;
-    try {
-      v = g.kind() == RuleGroup.Kind.MULTI ? setMember(g, key) : objectEntry(g, key);
-    } finally {
-      depth--;
-    }
-    keyedCache.put(ck, v == null ? UNDEFINED : v);
-    return v;
-  }
-
-  /**
-   * The whole document of a group, if the memo holds it for this input (UNDEFINED when undefined);
-   * null otherwise, and then the caller looks up its one key.
-   */
-  private Value keptWhole(RuleGroup g) {
-    Object memoKey = memoKey(g);
-    Value kept = memoKey == null ? null : memo.get(g, memoKey);
-    if (kept != null) {
-      cache[g.index()] = kept;
-    }
-    return kept;
-  }
-
-  private Value setMember(RuleGroup g, Value key) {
-    for (CompiledRule r : g.rules()) {
-      Bindings b = new Bindings();
-      boolean[] found = {false};
-      Cont hit =
-          () -> {
-            found[0] = true;
-            return true;
-          };
-      if (r.key() instanceof Term.Var) {
-        match(r.key(), key, b, () -> evalBody(r.body(), 0, b, hit));
-      } else {
-        evalBody(r.body(), 0, b, () -> evalTerm(r.key(), b, v -> v.equals(key) && hit.run()));
-      }
-      if (found[0]) {
-        return key;
-      }
-    }
-    return null;
-  }
-
-  private Value objectEntry(RuleGroup g, Value key) {
-    Object entry = objectTree(g, key).get(key);
-    return entry == null ? null : toValue(entry);
-  }
-
-  /**
-   * The entries a partial-object group defines, as a tree by key path; with {@code onlyKey} set,
-   * just the entries under that first key, with the key bound before each body runs.
-   */
-  private Map<Value, Object> objectTree(RuleGroup g, Value onlyKey) {
-    Map<Value, Object> tree = new TreeMap<>();
-    for (CompiledRule r : g.rules()) {
-      Bindings b = new Bindings();
-      Cont produce =
-          () ->
-              evalItems(
-                  r.keyPath(),
-                  0,
-                  new Value[r.keyPath().size()],
-                  b,
-                  keys ->
-                      evalTerm(
-                          r.key() != null ? r.key() : r.value(),
-                          b,
-                          v -> {
-                            charge(1);
-                            if (onlyKey == null || keys[0].equals(onlyKey)) {
-                              insert(tree, keys, 0, v, r);
-                            }
-                            return false;
-                          }));
-      if (onlyKey != null && r.keyPath().get(0) instanceof Term.Var) {
-        match(r.keyPath().get(0), onlyKey, b, () -> evalBody(r.body(), 0, b, produce));
-      } else {
-        evalBody(r.body(), 0, b, produce);
-      }
-    }
-    return tree;
-  }
-
-  /**
-   * The value of a group's document (null when undefined), cached for the query and, where the memo
-   * keeps it, across queries.
-   */
-  private Value groupValue(RuleGroup g) {
-    Value cached = cache[g.index()];
-    if (cached != null) {
-      return cached == UNDEFINED ? null : cached;
-    }
-    Object memoKey = memoKey(g);
-    if (memoKey != null) {
-      Value kept = memo.get(g, memoKey);
-      if (kept != null) {
-        cache[g.index()] = kept;
-        return kept == Memo.UNDEFINED ? null : kept;
-      }
-    }
-    Value v = computeGroup(g);
-    cache[g.index()] = v == null ? UNDEFINED : v;
-    if (memoKey != null) {
-      memo.put(g, memoKey, v);
-    }
-    return v;
-  }
-
-  private Value computeGroup(RuleGroup g) {
-    enter();
-    try {
-      return switch (g.kind()) {
-        case COMPLETE -> completeValue(g);
-        case MULTI -> setValue(g);
-        case OBJECT -> objectValue(g);
-        case FUNCTION -> null;
-      };
-    } finally {
-      depth--;
-    }
-  }
-
-  /** The memo's key for a group's document here, or null when it is not remembered. */
-  private Object memoKey(RuleGroup g) {
-    if (memo == null || !memo.keeps(g) || dataOverride != null || !mocks.isEmpty()) {
-      return null;
-    }
-    return memo.key(g, input);
-  }
-
-  private Value completeValue(RuleGroup g) {
-    Value result = null;
-    for (CompiledRule r : g.rules()) {
-      Value v = ruleChainValue(r, null);
-      if (v == null) {
-        continue;
-      }
-      if (result != null && !result.equals(v)) {
-        throw conflict(completeConflict(g.name()), r.location());
-      }
-      result = v;
-    }
-    return result != null ? result : g.defaultValue();
-  }
-
-  private static String completeConflict(String name) {
-    return "complete rules must not produce multiple outputs: rule "
-        + name
-        + " produced conflicting values";
-  }
-
-  /**
-   * The value of one rule with its else chain: the first link whose body succeeds. With {@code
-   * args} the rule is a function called with those arguments.
-   */
-  private Value ruleChainValue(CompiledRule first, Value[] args) {
-    for (CompiledRule r = first; r != null; r = r.elseRule()) {
-      Value[] result = new Value[1];
-      CompiledRule rule = r;
-      // With a constant value every solution agrees, so the first one settles the rule.
-      boolean constant = rule.value() instanceof Term.Scalar;
-      Bindings b = new Bindings();
-      bindArgs(
-          rule,
-          args,
-          0,
-          b,
-          () ->
-              evalBody(
-                  rule.body(),
-                  0,
-                  b,
-                  () ->
-                      evalTerm(
-                          rule.value(),
-                          b,
-                          v -> {
-                            if (result[0] != null && !result[0].equals(v)) {
-                              throw conflict(
-                                  args == null
-                                      ? completeConflict(rule.name())
-                                      : functionConflict(rule.name()),
-                                  rule.location());
-                            }
-                            result[0] = v;
-                            return constant;
-                          })));
-      if (result[0] != null) {
-        return result[0];
-      }
-      if (args != null && !argsMatch(rule, args)) {
-        return null; // else links share the arguments of the first
-      }
-    }
-    return null;
-  }
-
-  private boolean argsMatch(CompiledRule r, Value[] args) {
-    Bindings b = new Bindings();
-    return bindArgs(r, args, 0, b, () -> true);
-  }
-
-  private boolean bindArgs(CompiledRule r, Value[] args, int i, Bindings b, Cont k) {
-    if (args == null || i == args.length) {
-      return k.run();
-    }
-    return match(r.args().get(i), args[i], b, () -> bindArgs(r, args, i + 1, b, k));
-  }
-
-  private Value setValue(RuleGroup g) {
-    List<Value> out = new ArrayList<>();
-    for (CompiledRule r : g.rules()) {
-      Bindings b = new Bindings();
-      evalBody(
-          r.body(),
-          0,
-          b,
-          () ->
-              evalTerm(
-                  r.key(),
-                  b,
-                  v -> {
-                    charge(1);
-                    out.add(v);
-                    return false;
-                  }));
-    }
-    return SetValue.of(out);
-  }
-
-  private Value objectValue(RuleGroup g) {
-    return toObject(objectTree(g, null));
-  }
-
-  @SuppressWarnings("unchecked")
-  private void insert(Map<Value, Object> tree, Value[] keys, int i, Value v, CompiledRule r) {
-    Value key = keys[i];
-    Object existing = tree.get(key);
-    if (i == keys.length - 1 && r.key() != null) {
-      // a multi-value rule below a variable reference: the leaf is a set
-      if (existing == null) {
-        existing = new SetLeaf(new ArrayList<>());
-        tree.put(key, existing);
-      } else if (!(existing instanceof SetLeaf)) {
-        throw conflict("object keys must be unique", r.location());
-      }
-      ((SetLeaf) existing).elements().add(v);
-      return;
-    }
-    if (i == keys.length - 1) {
-      if (existing == null) {
-        tree.put(key, v);
-      } else if (!(existing instanceof Value ev) || !ev.equals(v)) {
-        throw conflict("object keys must be unique", r.location());
-      }
-      return;
-    }
-    if (existing == null) {
-      existing = new TreeMap<Value, Object>();
-      tree.put(key, existing);
-    } else if (!(existing instanceof Map)) {
-      throw conflict("object keys must be unique", r.location());
-    }
-    insert((Map<Value, Object>) existing, keys, i + 1, v, r);
-  }
-
-  /** The growing set at the end of a multi-value rule's reference. */
-  private record SetLeaf(List<Value> elements) {}
-
-  @SuppressWarnings("unchecked")
-  private static ObjectValue toObject(Map<Value, Object> tree) {
-    ObjectValue.Builder ob = ObjectValue.builder();
-    for (Map.Entry<Value, Object> e : tree.entrySet()) {
-      ob.put(e.getKey(), toValue(e.getValue()));
-    }
-    return ob.build();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Value toValue(Object node) {
-    if (node instanceof Value val) {
-      return val;
-    }
-    if (node instanceof SetLeaf leaf) {
-      return SetValue.of(leaf.elements());
-    }
-    return toObject((Map<Value, Object>) node);
-  }
-
-  // ------------------------------------------------------------------ calls
-
-  private boolean evalCall(Term.Call c, Bindings b, ValueCont k) {
-    Value single = trySingle(c, b);
-    if (single != NOT_SINGLE_VALUE) {
-      return single != null && k.accept(single);
-    }
-    String name = c.name();
-    boolean mocked = !mocks.isEmpty() && mocks.containsKey(name);
-    if (!mocked
-        && name.equals("internal.member_2")
-        && c.args().size() == 2
-        && dataOverride == null) {
-      Precomputed.Facts f = program.precomputed().facts(c);
-      RuleGroup set = f != null ? f.memberSet() : keyedSet(c.args().get(1));
-      if (set != null) {
-        // `x in some_partial_set`: test the one element instead of computing the whole set
-        return evalTerm(
-            c.args().get(0),
-            b,
-            x -> {
-              charge(1);
-              return k.accept(BooleanValue.of(keyedValue(set, x) != null));
-            });
-      }
-    }
-    Precomputed.Callee callee = callee(c);
-    RuleGroup fn = callee.function();
-    Builtin bi = callee.builtin();
-    int arity = callee.arity();
-    boolean relation = !mocked && bi != null && bi.relation();
-    int inputs = Math.min(arity, c.args().size());
-    return evalItems(
-        inputs == c.args().size() ? c.args() : c.args().subList(0, inputs),
-        0,
-        new Value[inputs],
-        b,
-        args -> {
-          charge(1);
-          Value result =
-              mocked ? call(name, args, c.location()) : invoke(name, fn, bi, args, c.location());
-          if (result == null) {
-            return false;
-          }
-          if (relation) {
-            return forEach(
-                result,
-                (i, out) ->
-                    c.args().size() > arity
-                        ? match(c.args().get(arity), out, b, () -> k.accept(BooleanValue.TRUE))
-                        : k.accept(out));
-          }
-          if (c.args().size() > arity) {
-            return match(c.args().get(arity), result, b, () -> k.accept(BooleanValue.TRUE));
-          }
-          return k.accept(result);
-        });
-  }
-
-  /** Calls a function or builtin by name, honouring {@code with} replacements. */
-  private Value call(String name, Value[] args, Location loc) {
-    Term mock = mocks.get(name);
-    if (mock != null) {
-      if (mock instanceof Term.Scalar s) {
-        return s.value();
-      }
-      String target = ((Term.Var) mock).name();
-      if (!target.equals(name)) {
-        // A replacement runs with the real functions: mocks do not call other mocks.
-        Map<String, Term> saved = mocks;
-        mocks = Map.of();
-        try {
-          return call(target, args, loc);
-        } finally {
-          mocks = saved;
-        }
-      }
-    }
-    RuleGroup g = program.functions().get(name);
-    return invoke(
-        name, g, g == null ? program.builtins().find(name).orElse(null) : null, args, loc);
-  }
-
-  /** Calls the function {@code g} or else {@code builtin}, both looked up by {@code name}. */
-  private Value invoke(String name, RuleGroup g, Builtin builtin, Value[] args, Location loc) {
-    switch (name) {
-      case "internal.member_2":
-        return BooleanValue.of(member(args[0], args[1]));
-      case "internal.member_3":
-        {
-          Value v = index(args[2], args[0]);
-          return BooleanValue.of(v != null && v.equals(args[1]) && !(args[2] instanceof SetValue));
-        }
-      default:
-        break;
-    }
-    if (g != null) {
-      return callFunction(g, args);
-    }
-    if (builtin == null) {
-      throw new RegoException("rego_type_error", "undefined function " + name, loc);
-    }
-    try {
-      return builtin.function().call(this, args);
-    } catch (BuiltinException e) {
-      if (strict) {
-        throw new RegoException(e.kind().code(), name + ": " + e.getMessage(), loc);
-      }
-      return null;
-    } catch (RegoException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (strict) {
-        throw new RegoException("eval_builtin_error", name + ": " + e.getMessage(), loc);
-      }
-      return null;
-    }
-  }
-
-  private static boolean member(Value x, Value coll) {
-    // Indexed loops: the list views would allocate an iterator per test.
-    if (coll instanceof ArrayValue a) {
-      for (int i = 0; i < a.size(); i++) {
-        if (x.equals(a.get(i))) {
-          return true;
-        }
-      }
-      return false;
-    } else if (coll instanceof SetValue s) {
-      return s.contains(x);
-    } else if (coll instanceof ObjectValue o) {
-      for (int i = 0; i < o.size(); i++) {
-        if (x.equals(o.valueAt(i))) {
-          return true;
-        }
-      }
-      return false;
-    } else {
-      return false;
-    }
-  }
-
-  private Value callFunction(RuleGroup g, Value[] args) {
-    enter();
-    try {
-      Value result = null;
-      for (CompiledRule r : g.rules()) {
-        Value v = ruleChainValue(r, args);
-        if (v == null) {
-          continue;
-        }
-        if (result != null && !result.equals(v)) {
-          throw conflict(functionConflict(g.name()), r.location());
-        }
-        result = v;
-      }
-      return result != null ? result : g.defaultValue();
-    } finally {
-      depth--;
-    }
-  }
-
-  private static String functionConflict(String name) {
-    return "functions must not produce multiple outputs for same inputs: function "
-        + name
-        + " produced conflicting values for the same inputs";
-  }
-
-  private static RegoException conflict(String message, Location loc) {
+  static RegoException conflict(String message, Location loc) {
     return new RegoException("eval_conflict_error", message, loc);
   }
 }

@@ -31,10 +31,12 @@ final class Lexer {
     List<Token> out = new ArrayList<>();
     boolean newline = true;
     while (true) {
+      int before = pos;
       newline |= skipSpaceAndComments();
+      boolean space = pos > before;
       Location loc = here();
       if (pos >= src.length()) {
-        out.add(new Token(Token.Kind.EOF, "", loc, true));
+        out.add(new Token(Token.Kind.EOF, "", loc, true, true));
         return out;
       }
       char c = src.charAt(pos);
@@ -44,11 +46,11 @@ final class Lexer {
         while (pos < src.length() && isIdentPart(src.charAt(pos))) {
           pos++;
         }
-        t = new Token(Token.Kind.IDENT, src.substring(start, pos), loc, newline);
+        t = new Token(Token.Kind.IDENT, src.substring(start, pos), loc, newline, space);
       } else if (c >= '0' && c <= '9') {
-        t = new Token(Token.Kind.NUMBER, number(loc), loc, newline);
+        t = new Token(Token.Kind.NUMBER, number(loc), loc, newline, space);
       } else if (c == '"') {
-        t = new Token(Token.Kind.STRING, string(loc), loc, newline);
+        t = new Token(Token.Kind.STRING, string(loc), loc, newline, space);
       } else if (c == '`') {
         int end = src.indexOf('`', pos + 1);
         if (end < 0) {
@@ -62,13 +64,13 @@ final class Lexer {
           }
         }
         pos = end + 1;
-        t = new Token(Token.Kind.STRING, raw, loc, newline);
+        t = new Token(Token.Kind.STRING, raw, loc, newline, space);
       } else {
         t = null;
         for (String p : PUNCTS) {
           if (src.startsWith(p, pos)) {
             pos += p.length();
-            t = new Token(Token.Kind.PUNCT, p, loc, newline);
+            t = new Token(Token.Kind.PUNCT, p, loc, newline, space);
             break;
           }
         }

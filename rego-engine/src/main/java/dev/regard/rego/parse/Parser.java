@@ -146,11 +146,11 @@ public final class Parser {
     Rule.Kind kind = args != null ? Rule.Kind.FUNCTION : Rule.Kind.SINGLE;
     if (peek().is("contains") && args == null) {
       next();
-      key = expr();
+      key = infixTerm();
       kind = Rule.Kind.MULTI;
     } else if (peek().is(":=") || peek().is("=")) {
       next();
-      value = expr();
+      value = infixTerm();
     }
     if (isDefault) {
       if (value == null || kind == Rule.Kind.MULTI) {
@@ -161,15 +161,19 @@ public final class Parser {
       }
       return new Rule(start.location(), kind, true, head, args, null, value, List.of(), null);
     }
-    if (kind == Rule.Kind.SINGLE
-        && value == null
-        && !peek().is("if")
-        && !head.path().isEmpty()
-        && !isGroundRef(head)) {
+    if (kind == Rule.Kind.SINGLE && value == null && !peek().is("if")) {
       if (peek().is("{")) {
         throw error(peek(), "`if` keyword is required before rule body");
       }
-      throw error(start, "`contains` keyword is required for partial set rules");
+      // As OPA reads a bare reference at module level: a statement, which is no rule.
+      if (head.path().isEmpty()) {
+        throw error(start, "var cannot be used for rule name");
+      }
+      throw error(
+          start,
+          head.path().size() == 1
+              ? "`contains` keyword is required for partial set rules"
+              : "refs cannot be used for rule");
     }
     List<Literal> body = ruleBody(start, value != null || key != null);
     Rule elseRule = null;
@@ -205,7 +209,7 @@ public final class Parser {
     Term value = null;
     if (peek().is(":=") || peek().is("=")) {
       next();
-      value = expr();
+      value = infixTerm();
     }
     List<Literal> body = ruleBody(e, true);
     Rule elseRule = null;
@@ -220,25 +224,22 @@ public final class Parser {
     if (peek().is("if")) {
       next();
       if (peek().is("{")) {
-        // `if {` opens a body, unless what follows only parses as an object or set comprehension.
+        // As in OPA, `if {` is first read as one literal (`p if { 1 | 1 }` is a set comprehension);
+        // when that fails or yields a set literal (`{ x }`), the braces hold a body.
         int mark = pos;
         int savedWildcards = wildcards;
         try {
-          return braceBody();
+          Literal single = literal();
+          if (!(single.stmt() instanceof Stmt.TermStmt ts && ts.term() instanceof Term.SetTerm)
+              && (peek().newlineBefore() || peek().is("else") || peek().is("{"))) {
+            return List.of(single);
+          }
         } catch (RegoException e) {
-          pos = mark;
-          wildcards = savedWildcards;
-          Literal single;
-          try {
-            single = literal();
-          } catch (RegoException ignored) {
-            throw e;
-          }
-          if (!(single.stmt() instanceof Stmt.TermStmt ts && isComprehension(ts.term()))) {
-            throw e;
-          }
-          return List.of(single);
+          // not a single literal
         }
+        pos = mark;
+        wildcards = savedWildcards;
+        return braceBody();
       }
       return List.of(literal());
     }
@@ -257,11 +258,6 @@ public final class Parser {
     } catch (NumberFormatException | ArithmeticException e) {
       throw error(at, "invalid number: " + text);
     }
-  }
-
-  private static boolean isComprehension(Term t) {
-    Term base = t instanceof Term.Ref r ? r.head() : t;
-    return base instanceof Term.SetCompr || base instanceof Term.ObjectCompr;
   }
 
   private List<Literal> braceBody() {
@@ -387,7 +383,7 @@ public final class Parser {
         throw error(peek(), "expected as");
       }
       next();
-      Term value = expr();
+      Term value = infixTerm();
       withs.add(new Literal.With(target, value, w.location()));
     }
     return new Literal(negated, stmt, withs, start.location());
@@ -440,28 +436,51 @@ public final class Parser {
   }
 
   private Stmt exprStmt() {
-    Term left = expr();
+    Term left = infixTerm();
     if (peek().is(",") && depth == 0) {
-      // k, v in collection
-      next();
-      Term value = relation();
-      if (!peek().is("in")) {
-        throw error(peek(), "unexpected , in expression");
-      }
-      Token in = next();
-      Term coll = relation();
-      Term member = new Term.Call("internal.member_3", List.of(left, value, coll), in.location());
-      return new Stmt.TermStmt(moreIn(member));
+      throw error(peek(), "unexpected , in expression");
     }
     if (peek().is(":=")) {
       next();
-      return new Stmt.Assign(left, expr());
+      return new Stmt.Assign(left, infixTerm());
     }
     if (peek().is("=")) {
       next();
-      return new Stmt.Unify(left, expr());
+      return new Stmt.Unify(left, infixTerm());
     }
     return new Stmt.TermStmt(left);
+  }
+
+  /**
+   * An expression where, as in OPA, {@code key, value in collection} may also stand: statements,
+   * either side of {@code :=} and {@code =}, rule values, {@code with} values, reference keys.
+   */
+  private Term infixTerm() {
+    enter();
+    try {
+      Term left = relation();
+      if (peek().is(",")) {
+        int mark = pos;
+        int savedWildcards = wildcards;
+        next();
+        try {
+          Term value = relation();
+          if (peek().is("in")) {
+            Token in = next();
+            Term member =
+                new Term.Call("internal.member_3", List.of(left, value, relation()), in.location());
+            return moreIn(member);
+          }
+        } catch (RegoException e) {
+          // not a key-value membership: the comma belongs to the caller
+        }
+        pos = mark;
+        wildcards = savedWildcards;
+      }
+      return moreIn(left);
+    } finally {
+      nesting--;
+    }
   }
 
   // ---------------------------------------------------------------- terms by precedence
@@ -559,17 +578,14 @@ public final class Parser {
   private Term unaryTerm() {
     Token t = peek();
     if (t.is("-")) {
+      // As in OPA, a minus sign only negates a number literal: `- -1` and `- x` are errors.
       next();
       Token n = peek();
-      if (n.kind() == Token.Kind.NUMBER
-          && n.location().column() == t.location().column() + 1
-          && n.location().line() == t.location().line()) {
-        next();
-        return postfix(new Term.Scalar(number("-" + n.text(), n), t.location()));
+      if (n.kind() != Token.Kind.NUMBER) {
+        throw error(n, "unexpected " + describe(n) + ": expected number");
       }
-      Term operand = unary();
-      return new Term.Call(
-          "minus", List.of(new Term.Scalar(NumberValue.ZERO, t.location()), operand), t.location());
+      next();
+      return postfix(new Term.Scalar(number("-" + n.text(), n), t.location()));
     }
     return postfix(primary());
   }
@@ -649,7 +665,10 @@ public final class Parser {
     }
     int mark = pos;
     StringBuilder name = new StringBuilder(t.text());
-    while (peek().is(".") && tokens.get(pos + 1).kind() == Token.Kind.IDENT) {
+    while (peek().is(".")
+        && !peek().spaceBefore()
+        && tokens.get(pos + 1).kind() == Token.Kind.IDENT
+        && !tokens.get(pos + 1).spaceBefore()) {
       name.append('.').append(tokens.get(pos + 1).text());
       pos += 2;
       if (peek().is("(") && !peek().newlineBefore()) {
@@ -696,11 +715,14 @@ public final class Parser {
       if (t.is(".") && tokens.get(pos + 1).kind() == Token.Kind.IDENT) {
         next();
         Token n = next();
+        if (t.spaceBefore() || n.spaceBefore()) {
+          throw error(t.spaceBefore() ? t : n, "unexpected whitespace in reference");
+        }
         path.add(new Term.Scalar(StringValue.of(n.text()), n.location()));
       } else if (t.is("[")) {
         next();
         depth++;
-        path.add(expr());
+        path.add(infixTerm());
         depth--;
         expect("]");
       } else {
@@ -727,11 +749,15 @@ public final class Parser {
       if (accept("]")) {
         return new Term.ArrayTerm(List.of(), open.location());
       }
+      int start = pos;
+      int startWildcards = wildcards;
       Term first = headTerm();
       if (peek().is("|")) {
-        next();
-        List<Literal> body = comprehensionBody("]");
-        return new Term.ArrayCompr(first, body, open.location());
+        List<Literal> body = comprehensionBodyUnlessList("]", start, startWildcards);
+        if (body != null) {
+          return new Term.ArrayCompr(first, body, open.location());
+        }
+        first = expr();
       }
       List<Term> items = new ArrayList<>();
       items.add(first);
@@ -754,6 +780,8 @@ public final class Parser {
       if (accept("}")) {
         return new Term.ObjectTerm(List.of(), open.location());
       }
+      int start = pos;
+      int startWildcards = wildcards;
       Term first = headTerm();
       if (accept(":")) {
         Term value = headTerm();
@@ -774,9 +802,12 @@ public final class Parser {
         expect("}");
         return new Term.ObjectTerm(entries, open.location());
       }
-      if (accept("|")) {
-        List<Literal> body = comprehensionBody("}");
-        return new Term.SetCompr(first, body, open.location());
+      if (peek().is("|")) {
+        List<Literal> body = comprehensionBodyUnlessList("}", start, startWildcards);
+        if (body != null) {
+          return new Term.SetCompr(first, body, open.location());
+        }
+        first = expr();
       }
       List<Term> items = new ArrayList<>();
       items.add(first);
@@ -801,6 +832,27 @@ public final class Parser {
       return expr();
     } finally {
       barBlockedDepth = saved;
+    }
+  }
+
+  /**
+   * The body after a comprehension's {@code |}; or, as in OPA, null when the body stops at a comma:
+   * then the brackets hold a list whose first item is a union ({@code [a | b, c]}), and parsing
+   * resumes at {@code start}.
+   */
+  private List<Literal> comprehensionBodyUnlessList(String close, int start, int startWildcards) {
+    int savedDepth = depth;
+    expect("|");
+    try {
+      return comprehensionBody(close);
+    } catch (RegoException e) {
+      if (!peek().is(",")) {
+        throw e;
+      }
+      depth = savedDepth;
+      pos = start;
+      wildcards = startWildcards;
+      return null;
     }
   }
 

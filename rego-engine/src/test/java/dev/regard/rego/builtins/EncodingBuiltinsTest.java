@@ -185,7 +185,7 @@ class EncodingBuiltinsTest {
         .isEqualTo(
             j(
                 "{\"version\":1,\"variant\":\"RFC4122\",\"time\":0,\"clocksequence\":291,"
-                    + "\"nodeid\":\"local:unicast:020000000001\"}"));
+                    + "\"nodeid\":\"02-00-00-00-00-01\",\"macvariables\":\"local:unicast\"}"));
     assertThat(call("uuid.parse", s("{00000000-0000-4000-8000-000000000000}")))
         .isEqualTo(call("uuid.parse", s("urn:uuid:00000000-0000-4000-8000-000000000000")));
     assertThat(call("uuid.parse", s("00000000000040008000000000000000")))

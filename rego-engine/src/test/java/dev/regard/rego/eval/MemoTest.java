@@ -8,7 +8,6 @@ import dev.regard.rego.EvalLimits;
 import dev.regard.rego.EvalOptions;
 import dev.regard.rego.Rego;
 import dev.regard.rego.RegoException;
-import dev.regard.rego.builtins.Builtin;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.builtins.StandardBuiltins;
 import dev.regard.rego.value.BooleanValue;
@@ -46,14 +45,12 @@ class MemoTest {
     BuiltinRegistry.Builder registry = BuiltinRegistry.builder();
     StandardBuiltins.registry().all().forEach(registry::add);
     registry.add(
-        new Builtin(
-            "touch",
-            1,
-            (ctx, args) -> {
-              calls.incrementAndGet();
-              return args[0];
-            },
-            false));
+        "touch",
+        1,
+        (ctx, args) -> {
+          calls.incrementAndGet();
+          return args[0];
+        });
     return Rego.builder()
         .builtins(registry.build())
         .module("p.rego", POLICY)

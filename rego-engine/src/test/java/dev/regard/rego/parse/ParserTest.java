@@ -26,6 +26,45 @@ class ParserTest {
   }
 
   @Test
+  void rejectsWhatOpaRejects() {
+    assertThat(parseError("package t\np if regex.\nmatch(\"a\", \"a\")\n").message())
+        .contains("whitespace");
+    assertThat(parseError("package t\np if { y := 1; x = - y }\n").message())
+        .isEqualTo("unexpected ident token: expected number");
+    assertThat(parseError("package t\np := - -1\n").message()).contains("expected number");
+    assertThat(parseError("package t\np\n").message())
+        .isEqualTo("var cannot be used for rule name");
+    assertThat(parseError("package t\np.a\n").message())
+        .isEqualTo("`contains` keyword is required for partial set rules");
+    assertThat(parseError("package t\np.a.b\n").message())
+        .isEqualTo("refs cannot be used for rule");
+  }
+
+  @Test
+  void readsAmbiguousFormsAsOpaDoes() {
+    // A comprehension body that stops at a comma: an array whose first item is a union.
+    Term array = Parser.parseTerm("[x | y, 5]");
+    assertThat(array).isInstanceOf(Term.ArrayTerm.class);
+    assertThat(((Term.ArrayTerm) array).items().get(0))
+        .isInstanceOfSatisfying(Term.Call.class, c -> assertThat(c.name()).isEqualTo("or"));
+    assertThat(Parser.parseTerm("{x | y, 5}")).isInstanceOf(Term.SetTerm.class);
+    assertThat(Parser.parseTerm("{1 | 1}")).isInstanceOf(Term.SetCompr.class);
+    assertThat(Parser.parseTerm("- 1")).isEqualTo(Parser.parseTerm("-1"));
+    // `key, value in collection` may stand on the right of `:=`.
+    Module m = Parser.parseModule("a.rego", "package t\np if { b := 0, 2 in [5, 6] }\n");
+    Stmt.Assign assign = (Stmt.Assign) m.rules().get(0).body().get(0).stmt();
+    assertThat(assign.right())
+        .isInstanceOfSatisfying(
+            Term.Call.class, c -> assertThat(c.name()).isEqualTo("internal.member_3"));
+    // `if { 1 | 1 }` is one literal, a set comprehension; `if { x }` a body.
+    Module sets = Parser.parseModule("b.rego", "package t\np if { 1 | 1 }\nq if { x }\n");
+    assertThat(((Stmt.TermStmt) sets.rules().get(0).body().get(0).stmt()).term())
+        .isInstanceOf(Term.SetCompr.class);
+    assertThat(((Stmt.TermStmt) sets.rules().get(1).body().get(0).stmt()).term())
+        .isInstanceOf(Term.Var.class);
+  }
+
+  @Test
   void parsesPackageImportsAndRuleForms() {
     Module m =
         Parser.parseModule(

@@ -34,7 +34,7 @@ public record MarkdownDocument(String file, String text, List<MdSection> section
   private static final Parser PARSER =
       Parser.builder()
           .extensions(List.of(TablesExtension.create()))
-          .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
 
   public MarkdownDocument {
@@ -47,7 +47,7 @@ public record MarkdownDocument(String file, String text, List<MdSection> section
    * @throws ThreatModelException if the text nests blocks deeper than any document needs
    */
   public static MarkdownDocument parse(String file, String text) {
-    Node root = PARSER.parse(text);
+    Node root = PARSER.parse(withoutFrontMatter(text));
     List<MdSection> sections = new ArrayList<>();
     String heading = "";
     int level = 0;
@@ -75,6 +75,32 @@ public record MarkdownDocument(String file, String text, List<MdSection> section
       sections.add(new MdSection(heading, level, line, blocks));
     }
     return new MarkdownDocument(file, text, sections);
+  }
+
+  /**
+   * Jekyll/Hugo front matter ({@code ---} … {@code ---} or {@code +++} … {@code +++} opening the
+   * file) is metadata, not a heading: its lines are blanked so line numbers stay true.
+   */
+  static String withoutFrontMatter(String text) {
+    String fence = text.startsWith("---") ? "---" : text.startsWith("+++") ? "+++" : null;
+    int firstEnd = text.indexOf('\n');
+    if (fence == null || firstEnd < 0 || !text.substring(0, firstEnd).strip().equals(fence)) {
+      return text;
+    }
+    int at = firstEnd + 1;
+    while (at < text.length()) {
+      int end = text.indexOf('\n', at);
+      String line = (end < 0 ? text.substring(at) : text.substring(at, end)).strip();
+      if (line.equals(fence)) {
+        String head = text.substring(0, end < 0 ? text.length() : end);
+        return head.replaceAll("[^\n]", "") + (end < 0 ? "" : text.substring(end));
+      }
+      if (end < 0) {
+        break;
+      }
+      at = end + 1;
+    }
+    return text;
   }
 
   /** Every link in the document, in order. */

@@ -1,9 +1,12 @@
 package dev.regard.threatmodel.reader;
 
 import com.google.re2j.Pattern;
+import dev.regard.threatmodel.ChainStep;
 import dev.regard.threatmodel.Claim;
 import dev.regard.threatmodel.Component;
+import dev.regard.threatmodel.DispositionEntry;
 import dev.regard.threatmodel.NonFinding;
+import dev.regard.threatmodel.OpenQuestion;
 import dev.regard.threatmodel.Section;
 import dev.regard.threatmodel.SectionKind;
 import dev.regard.threatmodel.SecurityPolicy;
@@ -13,7 +16,6 @@ import dev.regard.threatmodel.TriageRule;
 import dev.regard.threatmodel.markdown.MarkdownDocument;
 import dev.regard.threatmodel.markdown.MdBlock;
 import dev.regard.threatmodel.rules.ProseCriteria;
-import dev.regard.threatmodel.rules.ProvenanceTags;
 import dev.regard.threatmodel.rules.RuleDeriver;
 import dev.regard.threatmodel.rules.TriageBlockReader;
 import dev.regard.threatmodel.sections.SectionTree;
@@ -44,31 +46,46 @@ public final class ModelReader {
   /**
    * Reads the model.
    *
-   * @param threatModel the parsed threat model
+   * @param pages the parsed pages of the threat model, in chain order, at least one
    * @param security the parsed security policy, or {@code null}
    * @param fallbackProject the project name to use when the documents' titles give none
+   * @param chain how the pages were found
    * @throws ThreatModelException if a {@code triage} block is invalid or rule ids collide
    */
   public static ThreatModel read(
-      MarkdownDocument threatModel, MarkdownDocument security, String fallbackProject) {
-    List<SectionTree.Classified> modelSections = SectionTree.classify(threatModel);
+      List<MarkdownDocument> pages,
+      MarkdownDocument security,
+      String fallbackProject,
+      List<ChainStep> chain) {
+    MarkdownDocument threatModel = pages.get(0);
+    List<SectionTree.Classified> modelSections = new ArrayList<>();
+    for (MarkdownDocument page : pages) {
+      modelSections.addAll(SectionTree.classify(page));
+    }
     List<SectionTree.Classified> policySections =
         security == null ? List.of() : SectionTree.classify(security);
     List<SectionTree.Classified> all = new ArrayList<>(modelSections);
     all.addAll(policySections);
 
-    List<Component> components = ScopeReader.read(modelSections);
+    String project = project(pages, security, fallbackProject);
+    ScopeReader.Reading scope = ScopeReader.read(modelSections, project);
+    List<Component> components = scope.components();
     Map<SectionTree.Classified, List<TriageRule>> explicit = explicitRules(all);
-    List<NonFinding> nonFindings = nonFindings(all, explicit);
-    List<TriageRule> rules = new ArrayList<>(RuleDeriver.derive(components, nonFindings));
+    List<NonFinding> nonFindings = nonFindings(all, explicit, project);
+    List<OpenQuestion> questions = QuestionReader.read(modelSections, lines(pages));
+    List<DispositionEntry> dispositions = DispositionReader.read(modelSections);
+    List<TriageRule> rules =
+        new ArrayList<>(RuleDeriver.derive(components, nonFindings, dispositions, questions));
     explicit.values().forEach(rules::addAll);
     checkUniqueIds(rules);
 
     SecurityPolicy policy =
         security == null ? null : PolicyReader.read(security.file(), policySections);
     return new ThreatModel(
-        project(threatModel, security, fallbackProject),
+        project,
         threatModel.file(),
+        pages.stream().map(MarkdownDocument::file).toList(),
+        chain,
         all.stream().map(SectionTree.Classified::section).filter(s -> s.level() > 0).toList(),
         components,
         claims(modelSections, SectionKind.ADVERSARY),
@@ -76,9 +93,19 @@ public final class ModelReader {
         claims(modelSections, SectionKind.ASSETS),
         ControlReader.read(modelSections),
         nonFindings,
-        QuestionReader.read(modelSections),
+        questions,
+        dispositions,
         policy,
+        scope.undecided(),
         rules);
+  }
+
+  private static Map<String, List<String>> lines(List<MarkdownDocument> pages) {
+    Map<String, List<String>> lines = new HashMap<>();
+    for (MarkdownDocument page : pages) {
+      lines.put(page.file(), page.text().lines().toList());
+    }
+    return lines;
   }
 
   /**
@@ -88,7 +115,8 @@ public final class ModelReader {
    */
   private static List<NonFinding> nonFindings(
       List<SectionTree.Classified> sections,
-      Map<SectionTree.Classified, List<TriageRule>> explicit) {
+      Map<SectionTree.Classified, List<TriageRule>> explicit,
+      String project) {
     List<NonFinding> nonFindings = new ArrayList<>();
     for (SectionTree.Classified section : of(sections, SectionKind.KNOWN_NON_FINDINGS)) {
       List<Entry> entries = Entry.of(section, false);
@@ -103,10 +131,10 @@ public final class ModelReader {
             new NonFinding(
                 entry.title(),
                 text,
-                ProseCriteria.of(entry.content()),
+                ProseCriteria.of(entry.title(), entry.content(), project),
                 ruleIds,
                 RULE_WAIVED.matcher(text).find(),
-                ProvenanceTags.of(text),
+                SectionProvenance.of(text, section),
                 entry.source()));
       }
     }
@@ -119,7 +147,7 @@ public final class ModelReader {
       for (Entry entry : Entry.of(section, true)) {
         String text = entry.content().text();
         if (!text.isBlank()) {
-          claims.add(new Claim(text, ProvenanceTags.of(text), entry.source()));
+          claims.add(new Claim(text, SectionProvenance.of(text, section), entry.source()));
         }
       }
     }
@@ -164,9 +192,12 @@ public final class ModelReader {
 
   /** The first level-one heading with "threat model" and similar words removed. */
   static String project(
-      MarkdownDocument threatModel, MarkdownDocument security, String fallbackProject) {
-    for (MarkdownDocument document :
-        security == null ? List.of(threatModel) : List.of(threatModel, security)) {
+      List<MarkdownDocument> pages, MarkdownDocument security, String fallbackProject) {
+    List<MarkdownDocument> documents = new ArrayList<>(pages);
+    if (security != null) {
+      documents.add(security);
+    }
+    for (MarkdownDocument document : documents) {
       for (Section section :
           SectionTree.classify(document).stream()
               .map(SectionTree.Classified::section)

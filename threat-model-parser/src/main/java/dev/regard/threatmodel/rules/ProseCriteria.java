@@ -36,6 +36,12 @@ public final class ProseCriteria {
   private static final Pattern BY_DESIGN =
       Pattern.compile("\\bby[- ]design\\b", Pattern.CASE_INSENSITIVE);
 
+  /** A sentence that speaks of scanners, whose upper-case words may be their rule ids. */
+  private static final Pattern SCANNER_CONTEXT =
+      Pattern.compile(
+          "(?i)\\b(?:rules?|detectors?|patterns?|scanners?|spotbugs|find ?sec\\w*|semgrep|codeql"
+              + "|sonar\\w*|flag(?:s|ged)?|reported|reports?|warnings?|findings?|checks?)\\b");
+
   /** Security-protocol names look like scanner rule ids but are not. */
   private static final Set<String> NOT_RULE_IDS =
       Set.of(
@@ -43,48 +49,78 @@ public final class ProseCriteria {
 
   private ProseCriteria() {}
 
-  /** The criteria an entry's text gives. */
+  /** The criteria an entry's text gives, read sentence by sentence. */
   public static MatchCriteria of(Inline content) {
+    return of("", content, "");
+  }
+
+  /**
+   * The criteria an entry gives: repository paths, configuration keys, CWE ids and scanner rule ids
+   * from its sentences, except those a sentence puts in scope; and, from a sentence that puts
+   * something out of scope, the modules it names (its title included: "Kafka Streams
+   * application-level issues" names {@code streams}). Class names, roles, addresses and URL paths
+   * never become paths.
+   */
+  public static MatchCriteria of(String title, Inline content, String project) {
     Set<String> paths = new LinkedHashSet<>();
     Set<String> ruleIds = new LinkedHashSet<>();
     Set<String> cwes = new LinkedHashSet<>();
     Set<String> configKeys = new LinkedHashSet<>();
-    Set<String> modules = new LinkedHashSet<>(backtickedModules(content));
-    for (String span : content.codeSpans()) {
-      String code = span.strip();
-      if (CWE.matcher(code).matches() || RULE_ID.matcher(code).matches()) {
-        continue; // found again below, in the text
+    Set<String> components = new LinkedHashSet<>();
+    boolean out = false;
+    for (Statements.Sentence sentence : Statements.of(content, Statements.Stance.NONE)) {
+      if (sentence.stance() == Statements.Stance.IN) {
+        continue;
       }
-      if (code.contains("/") || code.contains("*") || FILE_EXTENSION.matcher(code).matches()) {
-        if (!code.contains(" ") && !code.contains("://")) {
-          paths.add(pathGlob(code));
+      boolean outSentence = sentence.stance() == Statements.Stance.OUT;
+      out |= outSentence;
+      for (String span : sentence.codeSpans()) {
+        String code = span.strip();
+        if (CWE.matcher(code).matches()) {
+          continue; // found again below, in the text
         }
-      } else if (JAVA_PACKAGE.matcher(code).matches()) {
-        paths.add(packageGlob(code));
-      } else if (CONFIG_KEY.matcher(code).matches()) {
-        configKeys.addAll(expandOptional(code));
-      } else if (CLASS_NAME.matcher(code).matches()) {
-        paths.add("**/" + code + ".*");
+        if (RULE_ID.matcher(code).matches()) {
+          if (!NOT_RULE_IDS.contains(code) && !code.startsWith("ROLE_")) {
+            ruleIds.add(code);
+          }
+          continue;
+        }
+        java.util.Optional<String> path = Tokens.pathGlob(code);
+        if (path.isPresent()) {
+          paths.add(path.get());
+        } else if (JAVA_PACKAGE.matcher(code).matches()) {
+          paths.add(packageGlob(code));
+        } else if (CONFIG_KEY.matcher(code).matches()) {
+          configKeys.addAll(expandOptional(code));
+        } else if (outSentence) {
+          Tokens.moduleName(code).ifPresent(components::add);
+        }
+      }
+      Matcher cwe = CWE.matcher(sentence.text());
+      while (cwe.find()) {
+        cwes.add("CWE-" + Integer.parseInt(cwe.group(1)));
+      }
+      if (SCANNER_CONTEXT.matcher(sentence.text()).find()) {
+        Matcher ruleId = RULE_ID.matcher(sentence.text());
+        while (ruleId.find()) {
+          if (!NOT_RULE_IDS.contains(ruleId.group()) && !ruleId.group().startsWith("ROLE_")) {
+            ruleIds.add(ruleId.group());
+          }
+        }
       }
     }
-    Matcher cwe = CWE.matcher(content.text());
-    while (cwe.find()) {
-      cwes.add("CWE-" + Integer.parseInt(cwe.group(1)));
-    }
-    Matcher ruleId = RULE_ID.matcher(content.text());
-    while (ruleId.find()) {
-      if (!NOT_RULE_IDS.contains(ruleId.group())) {
-        ruleIds.add(ruleId.group());
-      }
+    if (out && !title.isEmpty()) {
+      components.addAll(Tokens.namesFromTitle(title, project));
     }
     return new MatchCriteria(
         List.copyOf(paths),
-        List.copyOf(modules),
+        List.of(),
         List.copyOf(ruleIds),
         List.copyOf(cwes),
         List.of(),
         List.of(),
-        List.copyOf(configKeys));
+        List.copyOf(configKeys),
+        List.copyOf(components));
   }
 
   /**

@@ -10,7 +10,8 @@ public final class ProvenanceTags {
 
   private static final Pattern TAG =
       Pattern.compile(
-          "\\(\\s*(documented|maintainer|inferred)\\b[^)]*\\)", Pattern.CASE_INSENSITIVE);
+          "\\(\\s*(?:all\\s+|predominantly\\s+|mostly\\s+)?(documented|maintainer|inferred)\\b[^)]*\\)",
+          Pattern.CASE_INSENSITIVE);
 
   private ProvenanceTags() {}
 

@@ -1,6 +1,5 @@
 package dev.regard.threatmodel.rules;
 
-import com.google.re2j.Pattern;
 import dev.regard.threatmodel.Component;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,13 @@ public final class ScopeOverlap {
    * placed under one of the component's paths.
    */
   public static Optional<Component> coveredBy(String glob, List<Component> components) {
-    Pattern pattern = Glob.toPattern(glob);
+    Glob pattern;
+    try {
+      pattern = Glob.path(glob);
+    } catch (IllegalArgumentException e) {
+      // A glob that cannot be read might reach anything: treat it as covering in-scope code.
+      return components.stream().filter(Component::inScope).findFirst();
+    }
     for (Component component : components) {
       if (!component.inScope()) {
         continue;
@@ -28,7 +33,7 @@ public final class ScopeOverlap {
       for (String path : component.paths()) {
         String prefix = literalPrefix(path);
         String probe = (prefix.isEmpty() ? "" : prefix + "/") + "probe/Probe.java";
-        if (pattern.matcher(probe).matches() || pattern.matcher(prefix).matches()) {
+        if (pattern.matches(probe) || pattern.matches(prefix)) {
           return Optional.of(component);
         }
       }

@@ -33,6 +33,7 @@ public final class HeadingSynonyms {
             "known false positives",
             "not vulnerabilities",
             "not a vulnerability",
+            "non issues",
             "not security issues",
             "not considered security issues",
             "not security bugs",
@@ -49,7 +50,20 @@ public final class HeadingSynonyms {
             "out of model",
             "exclusions",
             "excluded",
-            "unsupported components"));
+            "unsupported components",
+            "development and test tooling",
+            "test tooling"));
+    SYNONYMS.put(
+        SectionKind.DISPOSITIONS,
+        List.of(
+            "triage dispositions",
+            "dispositions",
+            "disposition table",
+            "classifying reports",
+            "classification of reports",
+            "report classification",
+            "triage classes",
+            "how reports are classified"));
     SYNONYMS.put(
         SectionKind.OPEN_QUESTIONS,
         List.of(
@@ -58,6 +72,9 @@ public final class HeadingSynonyms {
             "unresolved",
             "pending decisions",
             "open items",
+            "maintainer decisions",
+            "maintainer answers",
+            "resolved questions",
             "to be decided"));
     SYNONYMS.put(
         SectionKind.SUPPORTED_VERSIONS,
@@ -79,6 +96,54 @@ public final class HeadingSynonyms {
             "security contact",
             "contact"));
     SYNONYMS.put(
+        SectionKind.NON_PROPERTIES,
+        List.of(
+            "does not provide",
+            "do not provide",
+            "not provided",
+            "non guarantees",
+            "disclaimed properties",
+            "what we do not protect",
+            "limitations"));
+    SYNONYMS.put(
+        SectionKind.PROPERTIES,
+        List.of(
+            "security properties",
+            "properties the project provides",
+            "security guarantees",
+            "guarantees"));
+    SYNONYMS.put(
+        SectionKind.MISUSE, List.of("misuse patterns", "misuse", "known misuses", "anti patterns"));
+    SYNONYMS.put(
+        SectionKind.DOWNSTREAM,
+        List.of(
+            "downstream responsibilities",
+            "downstream",
+            "operator responsibilities",
+            "deployer responsibilities",
+            "responsibilities"));
+    SYNONYMS.put(
+        SectionKind.VARIANTS,
+        List.of(
+            "build time and configuration variants",
+            "configuration variants",
+            "build variants",
+            "variants"));
+    SYNONYMS.put(
+        SectionKind.CHANGE_TRIGGERS,
+        List.of(
+            "conditions that would change this model",
+            "would change this model",
+            "revision triggers",
+            "model revision"));
+    SYNONYMS.put(
+        SectionKind.COMPANION,
+        List.of("machine readable companion", "machine readable", "companion"));
+    SYNONYMS.put(SectionKind.HEADER, List.of("header", "document control", "about this model"));
+    SYNONYMS.put(
+        SectionKind.SUMMARY,
+        List.of("things you need to know", "summary", "at a glance", "key points", "tl dr"));
+    SYNONYMS.put(
         SectionKind.ADVERSARY,
         List.of(
             "adversary",
@@ -88,11 +153,16 @@ public final class HeadingSynonyms {
             "attackers",
             "attacker model",
             "threat actors",
-            "threat actor"));
+            "threat actor",
+            "attacker and trust boundary"));
     SYNONYMS.put(
         SectionKind.TRUST_BOUNDARIES,
         List.of(
             "trust boundaries",
+            "security boundary",
+            "security boundaries",
+            "network boundary",
+            "data flow",
             "trust boundary",
             "trust zones",
             "trust model",
@@ -117,6 +187,8 @@ public final class HeadingSynonyms {
             "defaults",
             "security configuration",
             "dos bounds",
+            "audit logging",
+            "secrets in configuration",
             "resource limits",
             "authentication",
             "authorization",

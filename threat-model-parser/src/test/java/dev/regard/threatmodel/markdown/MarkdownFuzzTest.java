@@ -21,7 +21,12 @@ class MarkdownFuzzTest {
     ThreatModel model;
     try {
       String text = MarkdownFile.decode(input, "fuzz.md");
-      model = ModelReader.read(MarkdownDocument.parse("fuzz.md", text), null, "fuzz");
+      model =
+          ModelReader.read(
+              java.util.List.of(MarkdownDocument.parse("fuzz.md", text)),
+              null,
+              "fuzz",
+              java.util.List.of());
     } catch (ThreatModelException e) {
       assertThat(e.file()).isEqualTo("fuzz.md");
       assertThat(e.line()).isNotNegative();

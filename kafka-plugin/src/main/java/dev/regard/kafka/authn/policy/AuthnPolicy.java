@@ -10,6 +10,7 @@ import dev.regard.kafka.principal.Memberships;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,12 +21,25 @@ import java.util.Optional;
  * @param query the rule that admits or refuses, such as {@code data.kafka.authn.allow}
  * @param credentialsRef the document of credentials by user name
  * @param principalsRef the document of groups and roles by principal ({@code User:alice})
+ * @param reasonsRef the set of strings naming why the policy refuses an input, such as {@code
+ *     data.kafka.authn.deny_reasons}; read only for a refusal, to say which rules decided
  */
 public record AuthnPolicy(
-    PolicyEngine engine, String query, String credentialsRef, String principalsRef) {
+    PolicyEngine engine,
+    String query,
+    String credentialsRef,
+    String principalsRef,
+    String reasonsRef) {
 
-  /** A decision: admitted, or refused with the reason. */
-  public record Decision(boolean allowed, String reason, String revision) {}
+  /**
+   * A decision: admitted, or refused with the reason and the policy's own reasons (empty when it
+   * names none).
+   */
+  public record Decision(boolean allowed, String reason, List<String> rules, String revision) {
+    public Decision {
+      rules = List.copyOf(rules);
+    }
+  }
 
   /**
    * The credentials stored for a user.
@@ -69,13 +83,22 @@ public record AuthnPolicy(
     Policy policy = policy();
     Optional<Value> result = evaluate(policy, query, input);
     if (result.isEmpty()) {
-      return new Decision(false, query + " is undefined", policy.revision());
+      return new Decision(false, query + " is undefined", rules(policy, input), policy.revision());
     }
     if (!(result.get() instanceof BooleanValue b)) {
       throw new AuthnPolicyException(
           query + " is a " + result.get().typeName() + ", not a boolean");
     }
-    return new Decision(b.value(), b.value() ? "" : query + " is false", policy.revision());
+    return b.value()
+        ? new Decision(true, "", List.of(), policy.revision())
+        : new Decision(false, query + " is false", rules(policy, input), policy.revision());
+  }
+
+  /** The policy's reasons for refusing an input, sorted; none when it gives none. */
+  private List<String> rules(Policy policy, ObjectValue input) throws AuthnPolicyException {
+    return evaluate(policy, reasonsRef, input)
+        .map(reasons -> Memberships.strings(reasons).stream().sorted().toList())
+        .orElse(List.of());
   }
 
   private Policy policy() throws AuthnPolicyException {

@@ -3,6 +3,8 @@ package dev.regard.kafka.authn.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.testing.JwksServer;
+import dev.regard.testing.Tokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,13 +2,12 @@ package dev.regard.kafka.authn.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regard.kafka.bundle.Bundle;
-import dev.regard.kafka.engine.EmbeddedEngine;
+import dev.regard.kafka.engine.ActivationGate;
 import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.EvalLimits;
 import dev.regard.rego.RuleInfo;
-import dev.regard.rego.value.Json;
-import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.bundle.Bundle;
+import dev.regard.rego.bundle.BundleReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,23 +31,21 @@ class DefaultAuthnPolicyTest {
           "kafka",
           "authn");
 
+  /** The default bundle's authentication part, read by rego-engine's bundle reader. */
   static Bundle defaultAuthnBundle() throws Exception {
-    ObjectValue data = (ObjectValue) Json.parse(Files.readString(AUTHN.resolve("data.json")));
-    return new Bundle(
-        "test",
-        "",
-        List.of(""),
-        Map.of(
-            "kafka/authn/authn.rego", Files.readString(AUTHN.resolve("authn.rego")),
-            "kafka/authn/authn_test.rego", Files.readString(AUTHN.resolve("authn_test.rego"))),
-        ObjectValue.builder()
-            .put("kafka", ObjectValue.builder().put("authn", data).build())
-            .build());
+    return BundleReader.create()
+        .read(
+            Map.of(
+                "kafka/authn/authn.rego", Files.readAllBytes(AUTHN.resolve("authn.rego")),
+                "kafka/authn/authn_test.rego", Files.readAllBytes(AUTHN.resolve("authn_test.rego")),
+                "kafka/authn/data.json", Files.readAllBytes(AUTHN.resolve("data.json"))),
+            "default bundle");
   }
 
   @Test
   void everyPolicyTestPasses() throws Exception {
-    CompiledPolicy policy = EmbeddedEngine.compile(defaultAuthnBundle(), EvalLimits.DEFAULT, true);
+    CompiledPolicy policy =
+        new ActivationGate(EvalLimits.DEFAULT, true, true).admit(defaultAuthnBundle());
     List<String> tests =
         policy.rules().stream()
             .map(RuleInfo::ref)

@@ -1,0 +1,4 @@
+/**
+ * The {@code rego} command line: {@code eval}, {@code test}, {@code check} and {@code conformance}.
+ */
+package dev.regard.rego.cli;
