@@ -3,15 +3,23 @@ package dev.regard.rego;
 import dev.regard.rego.ast.Term;
 import dev.regard.rego.compile.Compiler;
 import dev.regard.rego.compile.Program;
+import dev.regard.rego.compile.RuleGroup;
 import dev.regard.rego.eval.Evaluator;
+import dev.regard.rego.eval.Memo;
 import dev.regard.rego.parse.Parser;
+import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A compiled policy. Immutable and thread-safe; evaluation takes no locks. */
+/**
+ * A compiled policy. Thread-safe; evaluation takes no locks. Documents that do not change between
+ * queries (rules that read no input, or only the session input named at compile time) are
+ * remembered across queries: see {@link Memo}.
+ */
 public final class CompiledPolicy {
   private static final int MAX_CACHED_QUERIES = 1_000;
 
@@ -22,10 +30,17 @@ public final class CompiledPolicy {
   private final ConcurrentHashMap<String, List<Value>> refs = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Program.Query> queries = new ConcurrentHashMap<>();
 
-  CompiledPolicy(Program program, boolean strict, EvalLimits limits) {
+  /** Documents remembered across queries, one memo per strictness of builtin errors. */
+  private final Memo lenientMemo;
+
+  private final Memo strictMemo;
+
+  CompiledPolicy(Program program, boolean strict, EvalLimits limits, Set<String> sessionInput) {
     this.program = program;
     this.strict = strict;
     this.limits = limits;
+    this.lenientMemo = new Memo(program, sessionInput);
+    this.strictMemo = new Memo(program, sessionInput);
     List<RuleInfo> infos = new ArrayList<>();
     program.rules().forEach(r -> infos.add(new RuleInfo(r.ref(), r.location())));
     this.rules = List.copyOf(infos);
@@ -70,6 +85,36 @@ public final class CompiledPolicy {
     return new QueryResult(evaluator(input, options).query(q));
   }
 
+  /**
+   * Computes now the documents that every query shares (those of rules that read no input, other
+   * than {@code test_} rules), under {@code limits} rather than a query's, so that no query waits
+   * for them. A document that fails to compute is left for the queries that need it, which then
+   * meet the same failure.
+   */
+  public void prepare(EvalLimits limits) {
+    Memo memo = strict ? strictMemo : lenientMemo;
+    for (RuleGroup g : memo.sharedGroups()) {
+      if (!g.path().isEmpty()
+          && g.path().get(g.path().size() - 1) instanceof StringValue last
+          && last.value().startsWith("test_")) {
+        continue;
+      }
+      try {
+        new Evaluator(
+                program,
+                memo,
+                null,
+                nowNs(),
+                System.nanoTime() + limits.deadline().toNanos(),
+                limits.maxSteps(),
+                strict)
+            .document(g.path());
+      } catch (RegoException e) {
+        // left for the queries that need it
+      }
+    }
+  }
+
   /** Every rule of every module, with its reference and source location. */
   public List<RuleInfo> rules() {
     return rules;
@@ -86,7 +131,13 @@ public final class CompiledPolicy {
     long now = o.timeNowNs() != null ? o.timeNowNs() : nowNs();
     boolean s = o.strictBuiltinErrors() != null ? o.strictBuiltinErrors() : strict;
     return new Evaluator(
-        program, input, now, System.nanoTime() + l.deadline().toNanos(), l.maxSteps(), s);
+        program,
+        s ? strictMemo : lenientMemo,
+        input,
+        now,
+        System.nanoTime() + l.deadline().toNanos(),
+        l.maxSteps(),
+        s);
   }
 
   private static long nowNs() {

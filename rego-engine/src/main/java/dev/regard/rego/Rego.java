@@ -11,6 +11,7 @@ import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Entry point: compiles Rego modules and data into a {@link CompiledPolicy}. */
 public final class Rego {
@@ -37,6 +38,7 @@ public final class Rego {
     private boolean strict;
     private boolean strictChecks;
     private EvalLimits limits = EvalLimits.DEFAULT;
+    private Set<String> sessionInput = Set.of();
     private Schemas schemas = Schemas.NONE;
 
     private Builder() {}
@@ -88,6 +90,16 @@ public final class Rego {
       return this;
     }
 
+    /**
+     * Top-level input members that stay the same across many queries, such as the caller's
+     * identity: rules that read input only under them are remembered per the values they read.
+     * Rules that read no input are always remembered.
+     */
+    public Builder sessionInput(String... members) {
+      this.sessionInput = Set.of(members);
+      return this;
+    }
+
     public CompiledPolicy compile() throws RegoException {
       Value root = ObjectValue.EMPTY;
       for (Value d : data) {
@@ -98,7 +110,10 @@ public final class Rego {
         root = merge(root, d, "data");
       }
       return new CompiledPolicy(
-          Compiler.compile(modules, root, builtins, schemas, strictChecks), strict, limits);
+          Compiler.compile(modules, root, builtins, schemas, strictChecks),
+          strict,
+          limits,
+          sessionInput);
     }
 
     private static Value merge(Value a, Value b, String path) {

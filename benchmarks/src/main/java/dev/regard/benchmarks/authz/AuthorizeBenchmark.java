@@ -3,6 +3,7 @@ package dev.regard.benchmarks.authz;
 import dev.regard.kafka.authz.RegardAuthorizer;
 import dev.regard.kafka.engine.DelegationSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One authorization against 1,000 principals and 5,000 topic prefixes: Regard with the default
- * bundle (decision cache off and on) next to Kafka's StandardAuthorizer holding the equivalent
- * prefixed ACLs, and Regard running that StandardAuthorizer as its delegate ({@code
- * regard.delegate.authorizer.class.name}) in shadow and enforce mode, which asks both on every
- * decision. The principal asks about a topic under the prefix it produces to, in the middle of the
- * list; policy and ACLs agree, so no disagreement is logged.
+ * Authorizations against {@code prefixes} topic prefixes and one principal per five prefixes (see
+ * {@link AuthzFixture}): Regard with the default bundle (decision cache off and on) next to Kafka's
+ * StandardAuthorizer holding the equivalent prefixed ACLs, and Regard running that
+ * StandardAuthorizer as its delegate ({@code regard.delegate.authorizer.class.name}) in shadow and
+ * enforce mode, which asks both on every decision. The principal asks about a topic under a prefix
+ * it produces to, in the middle of the list (policy and ACLs agree, so no disagreement is logged);
+ * the batch benchmarks ask {@value #BATCH} questions (write and describe on the five topics it
+ * produces to) in one call and in as many calls.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +55,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class AuthorizeBenchmark {
+  static final int BATCH = 10;
+
   @Param({
     "regard-uncached",
     "regard-cached",
@@ -62,41 +68,59 @@ public class AuthorizeBenchmark {
   })
   public String authorizer;
 
+  @Param({"1000", "10000", "100000"})
+  public int prefixes;
+
   private Authorizer subject;
   private RequestContext context;
   private List<Action> write;
+  private List<Action> batch;
+  private List<List<Action>> singles;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    int prefix = AuthzFixture.PREFIXES / 2;
-    context = AuthzFixture.context(AuthzFixture.producer(prefix));
-    write =
-        List.of(
-            new Action(
-                AclOperation.WRITE,
-                new ResourcePattern(
-                    ResourceType.TOPIC, "team-" + prefix + ".events", PatternType.LITERAL),
-                1,
-                true,
-                true));
+    AuthzFixture fixture = AuthzFixture.ofPrefixes(prefixes);
+    int prefix = prefixes / 2;
+    context = AuthzFixture.context(fixture.producer(prefix));
+    write = List.of(topicAction(AclOperation.WRITE, prefix));
+    // The five prefixes this principal produces to lie one principal count apart.
+    List<Action> actions = new ArrayList<>();
+    for (int i = 0; i < BATCH / 2; i++) {
+      int p = (prefix + i * fixture.principals()) % prefixes;
+      actions.add(topicAction(AclOperation.WRITE, p));
+      actions.add(topicAction(AclOperation.DESCRIBE, p));
+    }
+    batch = List.copyOf(actions);
+    singles = actions.stream().map(List::of).toList();
     boolean cached = authorizer.endsWith("-cached");
     String kind = authorizer.split("-")[0];
     subject =
         switch (kind) {
-          case "standard" -> standard();
-          case "regard" -> regard(cached, null);
-          default -> regard(cached, kind); // shadow or enforce: the regard.mode
+          case "standard" -> standard(fixture);
+          case "regard" -> regard(fixture, cached, null);
+          default -> regard(fixture, cached, kind); // shadow or enforce: the regard.mode
         };
     if (subject.authorize(context, write).get(0) != AuthorizationResult.ALLOWED
+        || subject.authorize(context, batch).contains(AuthorizationResult.DENIED)
         || subject.authorizeByResourceType(context, AclOperation.WRITE, ResourceType.TOPIC)
             != AuthorizationResult.ALLOWED) {
-      throw new IllegalStateException(authorizer + " denies the benchmark's request");
+      throw new IllegalStateException(authorizer + " denies the benchmark's requests");
     }
   }
 
+  private static Action topicAction(AclOperation operation, int prefix) {
+    return new Action(
+        operation,
+        new ResourcePattern(ResourceType.TOPIC, "team-" + prefix + ".events", PatternType.LITERAL),
+        1,
+        true,
+        true);
+  }
+
   /** Regard alone, or with a StandardAuthorizer delegate in {@code mode} holding the ACLs. */
-  private static Authorizer regard(boolean cached, String mode) throws Exception {
-    Path bundle = AuthzFixture.defaultBundle();
+  private static Authorizer regard(AuthzFixture fixture, boolean cached, String mode)
+      throws Exception {
+    Path bundle = fixture.defaultBundle();
     Map<String, String> configs = new HashMap<>();
     configs.put("regard.bundle.source", "dir");
     configs.put("regard.bundle.path", bundle.toString());
@@ -109,7 +133,7 @@ public class AuthorizeBenchmark {
       regard.configure(configs);
       regard.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
       // As the broker does: the metadata log's ACL records reach the delegate through Regard.
-      addAcls(regard);
+      addAcls(regard, fixture);
     } else {
       regard.configure(configs);
     }
@@ -121,17 +145,17 @@ public class AuthorizeBenchmark {
     return regard;
   }
 
-  private static Authorizer standard() {
+  private static Authorizer standard(AuthzFixture fixture) {
     StandardAuthorizer standard = new StandardAuthorizer();
     standard.configure(Map.of("super.users", "User:admin"));
     standard.withPluginMetrics(new PluginMetricsImpl(new Metrics(), Map.of()));
-    addAcls(standard);
+    addAcls(standard, fixture);
     return standard;
   }
 
   /** The prefixed ACLs equivalent to the bundle's data, then the end of the initial load. */
-  private static void addAcls(ClusterMetadataAuthorizer standard) {
-    for (int i = 0; i < AuthzFixture.PREFIXES; i++) {
+  private static void addAcls(ClusterMetadataAuthorizer standard, AuthzFixture fixture) {
+    for (int i = 0; i < fixture.prefixes(); i++) {
       String topic = "team-" + i + ".";
       for (AclOperation op :
           List.of(
@@ -140,10 +164,10 @@ public class AuthorizeBenchmark {
               AclOperation.ALTER,
               AclOperation.ALTER_CONFIGS,
               AclOperation.DESCRIBE_CONFIGS)) {
-        standard.addAcl(Uuid.randomUuid(), acl(topic, AuthzFixture.owner(i), op));
+        standard.addAcl(Uuid.randomUuid(), acl(topic, fixture.owner(i), op));
       }
-      standard.addAcl(Uuid.randomUuid(), acl(topic, AuthzFixture.producer(i), AclOperation.WRITE));
-      standard.addAcl(Uuid.randomUuid(), acl(topic, AuthzFixture.consumer(i), AclOperation.READ));
+      standard.addAcl(Uuid.randomUuid(), acl(topic, fixture.producer(i), AclOperation.WRITE));
+      standard.addAcl(Uuid.randomUuid(), acl(topic, fixture.consumer(i), AclOperation.READ));
     }
     standard.completeInitialLoad();
   }
@@ -172,5 +196,19 @@ public class AuthorizeBenchmark {
   @Benchmark
   public AuthorizationResult authorizeByResourceType() {
     return subject.authorizeByResourceType(context, AclOperation.WRITE, ResourceType.TOPIC);
+  }
+
+  /** {@value #BATCH} actions in one call. */
+  @Benchmark
+  public List<AuthorizationResult> batchInOneCall() {
+    return subject.authorize(context, batch);
+  }
+
+  /** The same {@value #BATCH} actions, one call each. */
+  @Benchmark
+  public void batchOneByOne(Blackhole bh) {
+    for (List<Action> single : singles) {
+      bh.consume(subject.authorize(context, single));
+    }
   }
 }

@@ -20,32 +20,34 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
 
 /**
- * The data the authorization benchmarks share: {@value #PRINCIPALS} principals and {@value
- * #PREFIXES} topic prefixes {@code team-<n>.}, each owned by {@code user-<n mod 1000>}, produced to
- * by {@code user-<n+1 mod 1000>} and consumed by {@code user-<n+2 mod 1000>}.
+ * The data the authorization benchmarks share, scaled by the number of topic prefixes: {@code
+ * prefixes} prefixes {@code team-<n>.} and one principal per five prefixes ({@code principals =
+ * prefixes / 5}). Prefix {@code n} is owned by {@code user-<n mod principals>}, produced to by
+ * {@code user-<n+1 mod principals>} and consumed by {@code user-<n+2 mod principals>}, so every
+ * principal holds each role on five prefixes; the equivalent Kafka ACLs number seven per prefix.
  */
-final class AuthzFixture {
-  static final int PRINCIPALS = 1_000;
-  static final int PREFIXES = 5_000;
+record AuthzFixture(int prefixes, int principals) {
   static final Endpoint ENDPOINT =
       new Endpoint("SASL_PLAINTEXT", SecurityProtocol.SASL_PLAINTEXT, "localhost", 9092);
 
-  private AuthzFixture() {}
-
-  static String owner(int prefix) {
-    return "user-" + prefix % PRINCIPALS;
+  static AuthzFixture ofPrefixes(int prefixes) {
+    return new AuthzFixture(prefixes, Math.max(1, prefixes / 5));
   }
 
-  static String producer(int prefix) {
-    return "user-" + (prefix + 1) % PRINCIPALS;
+  String owner(int prefix) {
+    return "user-" + prefix % principals;
   }
 
-  static String consumer(int prefix) {
-    return "user-" + (prefix + 2) % PRINCIPALS;
+  String producer(int prefix) {
+    return "user-" + (prefix + 1) % principals;
+  }
+
+  String consumer(int prefix) {
+    return "user-" + (prefix + 2) % principals;
   }
 
   /** The default bundle's policy with generated data, written to a fresh directory. */
-  static Path defaultBundle() {
+  Path defaultBundle() {
     Path root = Path.of(System.getProperty("regard.repository.root", "."));
     Path policy =
         root.resolve("policy-bundles/src/main/resources/bundles/default/kafka/authz/policy.rego");
@@ -55,7 +57,7 @@ final class AuthzFixture {
       Files.copy(policy, authz.resolve("policy.rego"));
       StringBuilder data =
           new StringBuilder("{\"admins\":[\"User:admin\"],\"principals\":{},\"topics\":{");
-      for (int i = 0; i < PREFIXES; i++) {
+      for (int i = 0; i < prefixes; i++) {
         data.append(i == 0 ? "" : ",")
             .append("\"team-")
             .append(i)

@@ -133,18 +133,22 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   public List<AuthorizationResult> authorize(
       AuthorizableRequestContext context, List<Action> actions) {
     List<AuthorizationResult> results = new ArrayList<>(actions.size());
+    // The actions of one request share its principal, client and listener: their part of the
+    // input document is built once.
+    InputDocument.ForRequest documents = new InputDocument.ForRequest();
     for (Action action : actions) {
-      results.add(authorizeOne(context, action));
+      results.add(authorizeOne(context, action, documents));
     }
     return delegation == null ? results : delegation.settle(context, actions, results);
   }
 
-  private AuthorizationResult authorizeOne(AuthorizableRequestContext context, Action action) {
+  private AuthorizationResult authorizeOne(
+      AuthorizableRequestContext context, Action action, InputDocument.ForRequest documents) {
     try {
       if (isSuperUser(context.principal())) {
         return AuthorizationResult.ALLOWED;
       }
-      return decide(RequestFacts.of(context, action), query);
+      return decide(RequestFacts.of(context, action), query, documents);
     } catch (RuntimeException e) {
       metrics.error();
       LOG.error("Denied: the decision failed unexpectedly", e);
@@ -178,7 +182,9 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
         return AuthorizationResult.ALLOWED;
       }
       return decide(
-          RequestFacts.ofResourceType(context, operation, resourceType), resourceTypeQuery);
+          RequestFacts.ofResourceType(context, operation, resourceType),
+          resourceTypeQuery,
+          new InputDocument.ForRequest());
     } catch (RuntimeException e) {
       metrics.error();
       LOG.error("Denied: the decision failed unexpectedly", e);
@@ -206,7 +212,8 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
     return Map.copyOf(byType);
   }
 
-  private AuthorizationResult decide(RequestFacts facts, String ref) {
+  private AuthorizationResult decide(
+      RequestFacts facts, String ref, InputDocument.ForRequest documents) {
     long start = System.nanoTime();
     Optional<Policy> inForce = engine.current();
     if (inForce.isEmpty()) {
@@ -221,7 +228,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
     Optional<Value> result;
     try {
       long evaluationStart = System.nanoTime();
-      result = policy.evaluate(ref, InputDocument.of(facts));
+      result = policy.evaluate(ref, documents.of(facts));
       metrics.evaluation(System.nanoTime() - evaluationStart);
     } catch (PolicyException e) {
       metrics.error();

@@ -12,6 +12,7 @@ import dev.regard.rego.bundle.Bundle;
 import dev.regard.rego.bundle.BundleException;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Value;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.stream.Collectors;
 public record ActivationGate(EvalLimits limits, boolean strictBuiltinErrors, boolean runTests)
     implements BundleWatcher.Gate<CompiledPolicy> {
 
+  private static final Duration PREPARE_DEADLINE = Duration.ofMinutes(1);
+
   /** The gate the configuration asks for. */
   public static ActivationGate of(AuthorizerConfig config) {
     return new ActivationGate(
@@ -52,18 +55,26 @@ public record ActivationGate(EvalLimits limits, boolean strictBuiltinErrors, boo
     if (runTests) {
       runTests(policy);
     }
+    // Indexes that read no input (who holds which role anywhere) are built before the bundle comes
+    // into force, not by its first decision.
+    policy.prepare(new EvalLimits(PREPARE_DEADLINE, limits.maxSteps()));
     return policy;
   }
 
   /**
    * Compiles the bundle's modules and data with this gate's evaluation settings; the bundle's
    * {@code schemas/} come along, so the policy is type-checked against the input schemas it
-   * declares.
+   * declares. {@code input.principal} is the same for every request of a connection, so rules that
+   * read only it (a principal's identities and groups) are remembered per principal.
    */
   public CompiledPolicy compile(Bundle bundle) {
     try {
       return bundle
-          .applyTo(Rego.builder().limits(limits).strictBuiltinErrors(strictBuiltinErrors))
+          .applyTo(
+              Rego.builder()
+                  .limits(limits)
+                  .strictBuiltinErrors(strictBuiltinErrors)
+                  .sessionInput("principal"))
           .compile();
     } catch (RegoException e) {
       throw new BundleException("the policy does not compile: " + describe(e.errors()), e);

@@ -6,8 +6,8 @@
 # "Type:name" (User:alice); groups are named "group:<name>" and come from the principal
 # (input.principal.groups) or from data.kafka.authz.principals.
 #
-# Prefixes are keys, and a resource is matched by looking up each of its name's prefixes, so a
-# decision costs as many lookups as the name has characters, however many prefixes there are.
+# Prefixes are keys, and a resource is matched by looking up its name's prefixes of the lengths
+# the keys have, so a decision costs a few lookups, however many prefixes there are.
 
 # METADATA
 # schemas:
@@ -38,12 +38,24 @@ holds(names) if {
 
 is_admin if holds(data.kafka.authz.admins)
 
-# The entries of a prefix-keyed object that apply to the requested resource's name.
-matching(entries) := {prefix |
-	some i in numbers.range(1, count(input.resource.name))
-	prefix := substring(input.resource.name, 0, i)
+# The entries of a prefix-keyed object that apply to the requested resource's name: its
+# non-empty prefixes (the empty name's own) of the lengths the object's keys have.
+matching(entries, lengths) := {prefix |
+	name := input.resource.name
+	some n in lengths
+	n >= min([1, count(name)])
+	n <= count(name)
+	prefix := substring(name, 0, n)
 	entries[prefix]
 }
+
+# The lengths of the prefixes of each kind: these read no input, so the engine works them out
+# once per bundle revision.
+topic_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.topics}
+
+group_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.consumer_groups}
+
+transactional_id_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.transactional_ids}
 
 # Operations each topic role grants; DESCRIBE comes with every role, as Kafka implies it.
 topic_operations := {
@@ -62,7 +74,7 @@ allow if is_admin
 # Topics: the roles held on the topic's prefix grant their operations.
 allow if {
 	input.resource.type == "TOPIC"
-	some prefix in matching(data.kafka.authz.topics)
+	some prefix in matching(data.kafka.authz.topics, topic_prefix_lengths)
 	some role, operations in topic_operations
 	input.operation in operations
 	holds(data.kafka.authz.topics[prefix][role])
@@ -72,7 +84,7 @@ allow if {
 allow if {
 	input.resource.type == "GROUP"
 	input.operation in group_operations
-	some prefix in matching(data.kafka.authz.consumer_groups)
+	some prefix in matching(data.kafka.authz.consumer_groups, group_prefix_lengths)
 	holds(data.kafka.authz.consumer_groups[prefix].members)
 }
 
@@ -80,7 +92,7 @@ allow if {
 allow if {
 	input.resource.type == "TRANSACTIONAL_ID"
 	input.operation in transactional_id_operations
-	some prefix in matching(data.kafka.authz.transactional_ids)
+	some prefix in matching(data.kafka.authz.transactional_ids, transactional_id_prefix_lengths)
 	holds(data.kafka.authz.transactional_ids[prefix].principals)
 }
 
@@ -88,8 +100,7 @@ allow if {
 allow if {
 	input.resource.type == "CLUSTER"
 	input.operation == "IDEMPOTENT_WRITE"
-	some topic in data.kafka.authz.topics
-	holds(topic.producers)
+	holds(topic_role_holders.producers)
 }
 
 # Kafka asks whether the principal may perform an operation on at least one resource of a
@@ -98,22 +109,39 @@ allow_by_resource_type if is_admin
 
 allow_by_resource_type if {
 	input.resource.type == "TOPIC"
-	some topic in data.kafka.authz.topics
 	some role, operations in topic_operations
 	input.operation in operations
-	holds(topic[role])
+	holds(topic_role_holders[role])
 }
 
 allow_by_resource_type if {
 	input.resource.type == "GROUP"
 	input.operation in group_operations
-	some group in data.kafka.authz.consumer_groups
-	holds(group.members)
+	holds(consumer_group_members)
 }
 
 allow_by_resource_type if {
 	input.resource.type == "TRANSACTIONAL_ID"
 	input.operation in transactional_id_operations
+	holds(transactional_id_principals)
+}
+
+# Who holds a role on some prefix: these read no input, so the engine works them out once per
+# bundle revision and a question about a resource type costs a few lookups, however many
+# prefixes there are.
+topic_role_holders[role] contains name if {
+	some topic in data.kafka.authz.topics
+	some role, names in topic
+	topic_operations[role]
+	some name in names
+}
+
+consumer_group_members contains name if {
+	some group in data.kafka.authz.consumer_groups
+	some name in group.members
+}
+
+transactional_id_principals contains name if {
 	some tx in data.kafka.authz.transactional_ids
-	holds(tx.principals)
+	some name in tx.principals
 }

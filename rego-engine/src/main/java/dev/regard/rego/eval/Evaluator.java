@@ -48,6 +48,7 @@ public final class Evaluator implements BuiltinContext {
   private static final int MAX_DEPTH = 2_000;
 
   final Program program;
+  final Memo memo; // null: nothing is remembered across queries
   private final long nowNs;
   private final long deadlineNanos;
   private final long maxSteps;
@@ -65,7 +66,23 @@ public final class Evaluator implements BuiltinContext {
 
   public Evaluator(
       Program program, Value input, long nowNs, long deadlineNanos, long maxSteps, boolean strict) {
+    this(program, null, input, nowNs, deadlineNanos, maxSteps, strict);
+  }
+
+  /**
+   * @param memo documents remembered across the queries of this program (evaluated with the same
+   *     strictness), or null
+   */
+  public Evaluator(
+      Program program,
+      Memo memo,
+      Value input,
+      long nowNs,
+      long deadlineNanos,
+      long maxSteps,
+      boolean strict) {
     this.program = program;
+    this.memo = memo;
     this.input = input;
     this.nowNs = nowNs;
     this.deadlineNanos = deadlineNanos;

@@ -7,7 +7,6 @@ import dev.regard.rego.compile.Program;
 import dev.regard.rego.compile.RuleGroup;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.SetValue;
-import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ import java.util.TreeMap;
  * rule values, base data and {@code with} overrides at a node of the document tree.
  */
 final class VirtualDocuments {
-  private static final Value UNDEFINED = StringValue.of("\u0000undefined");
+  private static final Value UNDEFINED = Memo.UNDEFINED;
 
   private final Evaluator ev;
   private final Program program;
@@ -134,6 +133,9 @@ final class VirtualDocuments {
    */
   Value keyedValue(RuleGroup g, Value key) {
     Value full = cache[g.index()];
+    if (full == null) {
+      full = keptWhole(g);
+    }
     if (full != null) {
       return full == UNDEFINED ? null : Evaluator.index(full, key);
     }
@@ -154,6 +156,19 @@ final class VirtualDocuments {
     }
     keyedCache.put(ck, v == null ? UNDEFINED : v);
     return v;
+  }
+
+  /**
+   * The whole document of a group, if the memo holds it for this input (UNDEFINED when undefined);
+   * null otherwise, and then the caller looks up its one key.
+   */
+  private Value keptWhole(RuleGroup g) {
+    Object memoKey = memoKey(g);
+    Value kept = memoKey == null ? null : ev.memo.get(g, memoKey);
+    if (kept != null) {
+      cache[g.index()] = kept;
+    }
+    return kept;
   }
 
   private Value setMember(RuleGroup g, Value key) {
@@ -217,27 +232,52 @@ final class VirtualDocuments {
     return tree;
   }
 
-  /** The value of a group's document (null when undefined), cached for the query. */
+  /**
+   * The value of a group's document (null when undefined), cached for the query and, where the memo
+   * keeps it, across queries.
+   */
   private Value groupValue(RuleGroup g) {
     Value cached = cache[g.index()];
     if (cached != null) {
       return cached == UNDEFINED ? null : cached;
     }
+    Object memoKey = memoKey(g);
+    if (memoKey != null) {
+      Value kept = ev.memo.get(g, memoKey);
+      if (kept != null) {
+        cache[g.index()] = kept;
+        return kept == UNDEFINED ? null : kept;
+      }
+    }
+    Value v = computeGroup(g);
+    cache[g.index()] = v == null ? UNDEFINED : v;
+    if (memoKey != null) {
+      ev.memo.put(g, memoKey, v);
+    }
+    return v;
+  }
+
+  private Value computeGroup(RuleGroup g) {
     ev.enter();
-    Value v;
     try {
-      v =
-          switch (g.kind()) {
-            case COMPLETE -> completeValue(g);
-            case MULTI -> setValue(g);
-            case OBJECT -> objectValue(g);
-            case FUNCTION -> null;
-          };
+      return switch (g.kind()) {
+        case COMPLETE -> completeValue(g);
+        case MULTI -> setValue(g);
+        case OBJECT -> objectValue(g);
+        case FUNCTION -> null;
+      };
     } finally {
       ev.leave();
     }
-    cache[g.index()] = v == null ? UNDEFINED : v;
-    return v;
+  }
+
+  /** The memo's key for a group's document here, or null when it is not remembered. */
+  private Object memoKey(RuleGroup g) {
+    Memo memo = ev.memo;
+    if (memo == null || !memo.keeps(g) || ev.dataOverride != null || !ev.calls.mocks.isEmpty()) {
+      return null;
+    }
+    return memo.key(g, ev.input);
   }
 
   private Value completeValue(RuleGroup g) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An immutable object. Keys may be any value, as in Rego. Entries are kept sorted by key in OPA's
@@ -169,6 +170,48 @@ public final class ObjectValue implements Value {
   @Override
   public String toString() {
     return Json.write(this);
+  }
+
+  /**
+   * Fixed distinct string keys, sorted once, for building many objects with the same keys without
+   * hashing or sorting each time. Immutable and thread-safe.
+   */
+  public static final class Shape {
+    private final Value[] keys; // sorted
+    private final int[] positions; // the sorted position of each key as given
+
+    private Shape(String... given) {
+      Builder b = builder();
+      for (String k : given) {
+        b.put(k, NullValue.INSTANCE);
+      }
+      ObjectValue sorted = b.build();
+      if (sorted.size() != given.length) {
+        throw new IllegalArgumentException("keys must be distinct: " + Arrays.toString(given));
+      }
+      keys = sorted.keys;
+      positions = new int[given.length];
+      for (int i = 0; i < given.length; i++) {
+        positions[i] = Arrays.binarySearch(keys, StringValue.of(given[i]));
+      }
+    }
+
+    public static Shape of(String... keys) {
+      return new Shape(keys);
+    }
+
+    /** The object with these keys and the values given in the keys' order. */
+    public ObjectValue with(Value... values) {
+      if (values.length != positions.length) {
+        throw new IllegalArgumentException(
+            positions.length + " values expected, not " + values.length);
+      }
+      Value[] v = new Value[values.length];
+      for (int i = 0; i < values.length; i++) {
+        v[positions[i]] = Objects.requireNonNull(values[i]);
+      }
+      return new ObjectValue(keys, v);
+    }
   }
 
   /** Collects entries; with equal keys the later entry wins. Not thread-safe. */

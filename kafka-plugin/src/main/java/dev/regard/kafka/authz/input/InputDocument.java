@@ -4,6 +4,7 @@ import dev.regard.rego.value.ArrayValue;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.ObjectValue.Shape;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.Set;
@@ -14,96 +15,146 @@ import java.util.Set;
  * run unchanged; the top-level {@code principal}, {@code operation}, {@code resource}, {@code
  * listener}, {@code securityProtocol} and {@code client} members are shorter names for the same
  * facts plus principal groups and roles. See {@code docs/policy-input.md}.
+ *
+ * <p>Objects are built from key sets sorted once ({@link Shape}), and the members that come from
+ * the request rather than the action ({@link RequestParts}) are built once for all the actions of
+ * one request.
  */
 public final class InputDocument {
+  private static final Shape DOCUMENT =
+      Shape.of(
+          "action",
+          "requestContext",
+          "principal",
+          "operation",
+          "resource",
+          "listener",
+          "securityProtocol",
+          "client");
+  private static final Shape ACTION =
+      Shape.of(
+          "operation", "resourcePattern", "resourceReferenceCount", "logIfAllowed", "logIfDenied");
+  private static final Shape RESOURCE_PATTERN =
+      Shape.of("resourceType", "name", "patternType", "unknown");
+  private static final Shape REQUEST_CONTEXT =
+      Shape.of(
+          "clientAddress",
+          "clientInformation",
+          "header",
+          "listenerName",
+          "securityProtocol",
+          "principal");
+  private static final Shape CLIENT_INFORMATION = Shape.of("softwareName", "softwareVersion");
+  private static final Shape HEADER = Shape.of("data", "headerVersion");
+  private static final Shape HEADER_UNVERSIONED = Shape.of("data");
+  private static final Shape HEADER_DATA =
+      Shape.of("clientId", "requestApiKey", "requestApiVersion");
+  private static final Shape KAFKA_PRINCIPAL = Shape.of("principalType", "name");
+  private static final Shape PRINCIPAL = Shape.of("type", "name", "groups", "roles");
+  private static final Shape RESOURCE = Shape.of("type", "name", "patternType");
+  private static final Shape CLIENT = Shape.of("address", "id", "softwareName", "softwareVersion");
+
   private InputDocument() {}
 
+  /** The members of the document that depend only on the request, not on the action. */
+  public record RequestParts(
+      ObjectValue requestContext,
+      ObjectValue principal,
+      StringValue listener,
+      StringValue securityProtocol,
+      ObjectValue client) {}
+
   public static ObjectValue of(RequestFacts f) {
-    ObjectValue action =
-        ObjectValue.builder()
-            .put("operation", str(f.operation().name()))
-            .put(
-                "resourcePattern",
-                ObjectValue.builder()
-                    .put("resourceType", str(f.resourceType().name()))
-                    .put("name", str(f.resourceName()))
-                    .put("patternType", str(f.patternType().name()))
-                    .put("unknown", BooleanValue.of(f.resourceUnknown()))
-                    .build())
-            .put("resourceReferenceCount", NumberValue.of(f.resourceReferenceCount()))
-            .put("logIfAllowed", BooleanValue.of(f.logIfAllowed()))
-            .put("logIfDenied", BooleanValue.of(f.logIfDenied()))
-            .build();
-    ObjectValue.Builder header =
-        ObjectValue.builder()
-            .put(
-                "data",
-                ObjectValue.builder()
-                    .put("clientId", str(f.clientId()))
-                    .put("requestApiKey", NumberValue.of(f.apiKey()))
-                    .put("requestApiVersion", NumberValue.of(f.apiVersion()))
-                    .build());
-    if (f.headerVersion() >= 0) {
-      header.put("headerVersion", NumberValue.of(f.headerVersion()));
+    return of(f, requestParts(f));
+  }
+
+  /**
+   * Builds the documents of the actions of one request, the request's parts only once. Not
+   * thread-safe: one per request.
+   */
+  public static final class ForRequest {
+    private RequestParts parts;
+
+    public ObjectValue of(RequestFacts f) {
+      if (parts == null) {
+        parts = requestParts(f);
+      }
+      return InputDocument.of(f, parts);
     }
+  }
+
+  /** The document of an action whose request's parts were built already (from equal facts). */
+  public static ObjectValue of(RequestFacts f, RequestParts request) {
+    StringValue operation = str(f.operation().name());
+    ObjectValue action =
+        ACTION.with(
+            operation,
+            RESOURCE_PATTERN.with(
+                str(f.resourceType().name()),
+                str(f.resourceName()),
+                str(f.patternType().name()),
+                BooleanValue.of(f.resourceUnknown())),
+            NumberValue.of(f.resourceReferenceCount()),
+            BooleanValue.of(f.logIfAllowed()),
+            BooleanValue.of(f.logIfDenied()));
+    return DOCUMENT.with(
+        action,
+        request.requestContext(),
+        request.principal(),
+        operation,
+        resource(f),
+        request.listener(),
+        request.securityProtocol(),
+        request.client());
+  }
+
+  /** The members that come from the request: the same for every action it asks about. */
+  public static RequestParts requestParts(RequestFacts f) {
+    StringValue clientAddress = str(f.clientAddress());
+    StringValue clientId = str(f.clientId());
+    StringValue softwareName = str(f.softwareName());
+    StringValue softwareVersion = str(f.softwareVersion());
+    StringValue listener = str(f.listener());
+    StringValue securityProtocol = str(f.securityProtocol());
+    ObjectValue headerData =
+        HEADER_DATA.with(clientId, NumberValue.of(f.apiKey()), NumberValue.of(f.apiVersion()));
+    int headerVersion = f.headerVersion();
+    ObjectValue header =
+        headerVersion >= 0
+            ? HEADER.with(headerData, NumberValue.of(headerVersion))
+            : HEADER_UNVERSIONED.with(headerData);
     ObjectValue requestContext =
-        ObjectValue.builder()
-            .put("clientAddress", str(f.clientAddress()))
-            .put(
-                "clientInformation",
-                ObjectValue.builder()
-                    .put("softwareName", str(f.softwareName()))
-                    .put("softwareVersion", str(f.softwareVersion()))
-                    .build())
-            .put("header", header.build())
-            .put("listenerName", str(f.listener()))
-            .put("securityProtocol", str(f.securityProtocol()))
-            .put(
-                "principal",
-                ObjectValue.builder()
-                    .put("principalType", str(f.principalType()))
-                    .put("name", str(f.principalName()))
-                    .build())
-            .build();
-    return ObjectValue.builder()
-        .put("action", action)
-        .put("requestContext", requestContext)
-        .put("principal", principal(f))
-        .put("operation", str(f.operation().name()))
-        .put("resource", resource(f))
-        .put("listener", str(f.listener()))
-        .put("securityProtocol", str(f.securityProtocol()))
-        .put(
-            "client",
-            ObjectValue.builder()
-                .put("address", str(f.clientAddress()))
-                .put("id", str(f.clientId()))
-                .put("softwareName", str(f.softwareName()))
-                .put("softwareVersion", str(f.softwareVersion()))
-                .build())
-        .build();
+        REQUEST_CONTEXT.with(
+            clientAddress,
+            CLIENT_INFORMATION.with(softwareName, softwareVersion),
+            header,
+            listener,
+            securityProtocol,
+            KAFKA_PRINCIPAL.with(str(f.principalType()), str(f.principalName())));
+    return new RequestParts(
+        requestContext,
+        principal(f),
+        listener,
+        securityProtocol,
+        CLIENT.with(clientAddress, clientId, softwareName, softwareVersion));
   }
 
   /** {@code input.principal}: type, name, groups and roles. */
   public static ObjectValue principal(RequestFacts f) {
-    return ObjectValue.builder()
-        .put("type", str(f.principalType()))
-        .put("name", str(f.principalName()))
-        .put("groups", strings(f.groups()))
-        .put("roles", strings(f.roles()))
-        .build();
+    return PRINCIPAL.with(
+        str(f.principalType()), str(f.principalName()), strings(f.groups()), strings(f.roles()));
   }
 
   /** {@code input.resource}: type, name and pattern type. */
   public static ObjectValue resource(RequestFacts f) {
-    return ObjectValue.builder()
-        .put("type", str(f.resourceType().name()))
-        .put("name", str(f.resourceName()))
-        .put("patternType", str(f.patternType().name()))
-        .build();
+    return RESOURCE.with(
+        str(f.resourceType().name()), str(f.resourceName()), str(f.patternType().name()));
   }
 
   private static Value strings(Set<String> values) {
+    if (values.isEmpty()) {
+      return ArrayValue.EMPTY;
+    }
     return ArrayValue.of(values.stream().sorted().map(InputDocument::str).toList());
   }
 

@@ -1,0 +1,139 @@
+package dev.regard.rego.eval;
+
+import dev.regard.rego.compile.InputReads;
+import dev.regard.rego.compile.Program;
+import dev.regard.rego.compile.RuleGroup;
+import dev.regard.rego.value.StringValue;
+import dev.regard.rego.value.Value;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Rule documents remembered across the queries of one compiled policy, so work that does not change
+ * between decisions is done once. A group that reads no input (see {@link InputReads}) is computed
+ * at its first use and kept; a group that reads input only under the given session members (such as
+ * {@code principal}: the caller's identity, the same for many queries) is kept per the values it
+ * reads, at most {@value #MAX_KEYS} of them at a time. The evaluator consults it only while no
+ * {@code with} replaces data or functions. Thread-safe; values are immutable.
+ */
+public final class Memo {
+  static final Value UNDEFINED = StringValue.of("\u0000undefined");
+  private static final int MAX_KEYS = 10_000;
+  private static final Object NO_INPUT = new Object();
+
+  /** Per group index: null (not kept), NO_INPUT, or the input paths it reads. */
+  private final Object[] plans;
+
+  private final AtomicReferenceArray<Value> shared;
+  private final List<RuleGroup> sharedGroups;
+  private final ConcurrentHashMap<Key, Value>[] keyed;
+
+  private record Key(Value[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
+  }
+
+  /**
+   * @param sessionMembers top-level input members under which reads still allow a group to be kept
+   *     per the values read; empty keeps only groups that read no input
+   */
+  @SuppressWarnings("unchecked")
+  public Memo(Program program, Set<String> sessionMembers) {
+    InputReads reads = InputReads.of(program);
+    plans = new Object[program.groupCount()];
+    keyed = new ConcurrentHashMap[program.groupCount()];
+    shared = new AtomicReferenceArray<>(program.groupCount());
+    List<RuleGroup> groups = new ArrayList<>();
+    collect(program.root(), groups);
+    List<RuleGroup> once = new ArrayList<>();
+    for (RuleGroup g : groups) {
+      Set<List<Value>> paths = reads.paths(g);
+      if (paths == null || g.kind() == RuleGroup.Kind.FUNCTION) {
+        continue;
+      }
+      if (paths.isEmpty()) {
+        plans[g.index()] = NO_INPUT;
+        once.add(g);
+      } else if (paths.stream().allMatch(p -> underSession(p, sessionMembers))) {
+        plans[g.index()] = List.copyOf(paths);
+        keyed[g.index()] = new ConcurrentHashMap<>();
+      }
+    }
+    sharedGroups = List.copyOf(once);
+  }
+
+  private static void collect(dev.regard.rego.compile.DocNode node, List<RuleGroup> out) {
+    if (node.group() != null) {
+      out.add(node.group());
+    }
+    node.children().values().forEach(c -> collect(c, out));
+  }
+
+  private static boolean underSession(List<Value> path, Set<String> members) {
+    return !path.isEmpty() && path.get(0) instanceof StringValue s && members.contains(s.value());
+  }
+
+  /** The groups kept once for every input: the documents all queries share. */
+  public List<RuleGroup> sharedGroups() {
+    return sharedGroups;
+  }
+
+  /** Whether the group is kept at all. */
+  boolean keeps(RuleGroup g) {
+    return plans[g.index()] != null;
+  }
+
+  /** Whether the group is kept once for every input. */
+  boolean keepsOnce(RuleGroup g) {
+    return plans[g.index()] == NO_INPUT;
+  }
+
+  /** The key of a kept group's document for this input: NO_INPUT or the values it reads. */
+  Object key(RuleGroup g, Value input) {
+    Object plan = plans[g.index()];
+    if (plan == NO_INPUT) {
+      return NO_INPUT;
+    }
+    @SuppressWarnings("unchecked")
+    List<List<Value>> paths = (List<List<Value>>) plan;
+    Value[] values = new Value[paths.size()];
+    for (int i = 0; i < values.length; i++) {
+      Value v = input;
+      List<Value> path = paths.get(i);
+      for (int j = 0; v != null && j < path.size(); j++) {
+        v = Evaluator.index(v, path.get(j));
+      }
+      values[i] = v;
+    }
+    return new Key(values);
+  }
+
+  /** The remembered document (UNDEFINED when undefined), or null when there is none yet. */
+  Value get(RuleGroup g, Object key) {
+    return key == NO_INPUT ? shared.get(g.index()) : keyed[g.index()].get((Key) key);
+  }
+
+  void put(RuleGroup g, Object key, Value v) {
+    Value stored = v == null ? UNDEFINED : v;
+    if (key == NO_INPUT) {
+      shared.set(g.index(), stored);
+      return;
+    }
+    ConcurrentHashMap<Key, Value> map = keyed[g.index()];
+    if (map.size() >= MAX_KEYS) {
+      map.clear(); // many distinct callers: start over rather than grow
+    }
+    map.put((Key) key, stored);
+  }
+}
