@@ -7,15 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
@@ -69,9 +72,7 @@ public final class BundleSigner {
 
   /** The public key, PEM-encoded as a broker's verification key setting takes it. */
   public String publicKeyPem() {
-    return "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n";
+    return pem(keys.getPublic());
   }
 
   /** The files with a {@code .signatures.json} covering all of them. */
@@ -94,12 +95,62 @@ public final class BundleSigner {
     return signed;
   }
 
-  private String jwt(String payload) throws JoseException {
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(payload);
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    jws.setKey(keys.getPrivate());
-    return jws.getCompactSerialization();
+  private String jwt(String payload) {
+    return jwt(payload, AlgorithmIdentifiers.RSA_USING_SHA256, keys.getPrivate(), null);
+  }
+
+  /**
+   * A {@code .signatures.json} over texts given per file name, hashed as given: for tests that need
+   * any algorithm, key or key id, or a payload that is wrong on purpose.
+   */
+  public static String signatures(Map<String, String> hashedText, String alg, Key key, String kid) {
+    String files =
+        hashedText.entrySet().stream()
+            .map(
+                e ->
+                    "{\"name\":\""
+                        + e.getKey()
+                        + "\",\"hash\":\""
+                        + sha256(e.getValue())
+                        + "\",\"algorithm\":\"SHA-256\"}")
+            .collect(Collectors.joining(","));
+    return "{\"signatures\":[\"" + jwt("{\"files\":[" + files + "]}", alg, key, kid) + "\"]}";
+  }
+
+  /** A compact JWS of {@code payload}; key validation is off so tests can use weak keys. */
+  public static String jwt(String payload, String alg, Key key, String kid) {
+    try {
+      JsonWebSignature jws = new JsonWebSignature();
+      jws.setPayload(payload);
+      jws.setAlgorithmHeaderValue(alg);
+      if (kid != null) {
+        jws.setKeyIdHeaderValue(kid);
+      }
+      jws.setKey(key);
+      jws.setDoKeyValidation(false);
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The hex SHA-256 of a text's UTF-8 bytes. */
+  public static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A public key in PEM form. */
+  public static String pem(PublicKey key) {
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(key.getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
   }
 
   private static String sha256(String name, byte[] bytes)

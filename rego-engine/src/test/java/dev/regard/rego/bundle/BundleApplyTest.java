@@ -6,6 +6,7 @@ import dev.regard.rego.CompiledPolicy;
 import dev.regard.rego.Rego;
 import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
+import dev.regard.testing.TarGzBuilder;
 import java.io.ByteArrayInputStream;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.regard.rego.bundle;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.regard.testing.TarGzBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,8 @@ package dev.regard.rego.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regard.testing.BundleSigner;
+import dev.regard.testing.TarGzBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

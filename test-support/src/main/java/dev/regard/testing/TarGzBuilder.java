@@ -1,4 +1,4 @@
-package dev.regard.rego.bundle;
+package dev.regard.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,37 +6,40 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes ustar archives by hand, so tests can also make the malformed and hostile ones. */
-final class TarGzBuilder {
+/**
+ * Writes gzip-compressed ustar archives by hand, so tests can make well-formed bundle tarballs and
+ * also the malformed and hostile ones (links, missing content).
+ */
+public final class TarGzBuilder {
   private final ByteArrayOutputStream tar = new ByteArrayOutputStream();
 
-  TarGzBuilder file(String name, String content) {
+  public TarGzBuilder file(String name, String content) {
     return entry(name, '0', content.getBytes(StandardCharsets.UTF_8), "");
   }
 
-  TarGzBuilder file(String name, byte[] content) {
+  public TarGzBuilder file(String name, byte[] content) {
     return entry(name, '0', content, "");
   }
 
-  TarGzBuilder directory(String name) {
+  public TarGzBuilder directory(String name) {
     return entry(name, '5', new byte[0], "");
   }
 
-  TarGzBuilder symlink(String name, String target) {
+  public TarGzBuilder symlink(String name, String target) {
     return entry(name, '2', new byte[0], target);
   }
 
-  TarGzBuilder hardlink(String name, String target) {
+  public TarGzBuilder hardlink(String name, String target) {
     return entry(name, '1', new byte[0], target);
   }
 
   /** A header claiming {@code declaredSize} bytes, followed by no content at all. */
-  TarGzBuilder headerOnly(String name, long declaredSize) {
+  public TarGzBuilder headerOnly(String name, long declaredSize) {
     tar.writeBytes(header(name, '0', declaredSize, ""));
     return this;
   }
 
-  TarGzBuilder entry(String name, char type, byte[] content, String link) {
+  public TarGzBuilder entry(String name, char type, byte[] content, String link) {
     tar.writeBytes(header(name, type, content.length, link));
     tar.writeBytes(content);
     int pad = (512 - content.length % 512) % 512;
@@ -44,7 +47,7 @@ final class TarGzBuilder {
     return this;
   }
 
-  byte[] build() {
+  public byte[] build() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(tar.toByteArray());
