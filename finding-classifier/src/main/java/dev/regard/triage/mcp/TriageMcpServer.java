@@ -54,6 +54,10 @@ public final class TriageMcpServer {
     McpJsonMapper mapper = new JacksonMcpJsonMapper(JsonInput.MAPPER);
     TriageTools tools = new TriageTools(defaultRepo);
     return McpServer.sync(new StdioServerTransportProvider(mapper, in, out))
+        // Tools run on the thread that reads requests, one at a time, so replies are emitted from
+        // one thread: the SDK's stdio transport drops a reply emitted concurrently with another
+        // ("Failed to enqueue message") and the client waits for it forever.
+        .immediateExecution(true)
         .serverInfo("scan-triage", version)
         .jsonMapper(mapper)
         .instructions(
