@@ -309,17 +309,7 @@ public final class Types {
     } else if (t instanceof Type.SetOf s) {
       return s.of();
     } else if (t instanceof Type.Any any) {
-      if (any.of().isEmpty()) {
-        return A;
-      }
-      Type out = null;
-      for (Type m : any.of()) {
-        Type k = keys(m);
-        if (k != null) {
-          out = or(out, k);
-        }
-      }
-      return out;
+      return overMembers(any, Types::keys);
     }
     return null;
   }
@@ -341,19 +331,27 @@ public final class Types {
     } else if (t instanceof Type.SetOf s) {
       return s.of();
     } else if (t instanceof Type.Any any) {
-      if (any.of().isEmpty()) {
-        return A;
-      }
-      Type out = null;
-      for (Type m : any.of()) {
-        Type v = values(m);
-        if (v != null) {
-          out = or(out, v);
-        }
-      }
-      return out;
+      return overMembers(any, Types::values);
     }
     return null;
+  }
+
+  /**
+   * The union of {@code part} over a union's members, skipping members it does not apply to; any
+   * type for the unconstrained {@code any}, null when no member applies.
+   */
+  private static Type overMembers(Type.Any any, java.util.function.UnaryOperator<Type> part) {
+    if (any.of().isEmpty()) {
+      return A;
+    }
+    Type out = null;
+    for (Type m : any.of()) {
+      Type p = part.apply(m);
+      if (p != null) {
+        out = or(out, p);
+      }
+    }
+    return out;
   }
 
   /** The type under a constant key, or null when the type rules the key out. */
