@@ -62,6 +62,8 @@ class RangerComponentsScanTest {
                       + " `ranger-plugin-classloader/` | Class loading inside host service | **In**"
                       + " (as part of PEP delivery) | (THREAT_MODEL.md §2)")));
 
+  private static Path checkout;
+  private static Path sarif;
   private static ScanReport scan;
 
   @BeforeAll
@@ -70,8 +72,8 @@ class RangerComponentsScanTest {
     assumeThat(Files.isDirectory(model))
         .as("Ranger's threat model not found at %s; skipped", model)
         .isTrue();
-    Path checkout = CACHE.resolve("checkout");
-    Path sarif = CACHE.resolve("scan.sarif");
+    checkout = CACHE.resolve("checkout");
+    sarif = CACHE.resolve("scan.sarif");
     if (!Files.isRegularFile(sarif)) {
       Path installer = ReleasedCheckout.jar("ranger-plugins-installer-");
       ReleasedCheckout.copyTree(model, checkout);
@@ -113,5 +115,21 @@ class RangerComponentsScanTest {
         .contains("agents-installer", "agents-common", "agents-cred", "ranger-plugin-classloader");
     assertThat(agreement.agreementPercent()).isGreaterThanOrEqualTo(98.0);
     assertThat(agreement.recallPercent()).isGreaterThanOrEqualTo(90.0);
+  }
+
+  /**
+   * Trusting the model's *(inferred)* statements changes nothing here: those naming the scanned
+   * components are conditions ("A finding in a **plugin / `agents-common`** is in-model only if
+   * reachable from a policy-evaluation input"), not exclusions, and the installer's exclusion is
+   * the maintainers' already.
+   */
+  @Test
+  void trustingInferredStatementsSuppressesNothingMoreInScope() throws Exception {
+    ScanReport trusting = ScanReport.triage(sarif, checkout, "--trust-inferred");
+    trusting.assertCompleteAndConsistent();
+    HandLabels.Agreement agreement =
+        new HandLabels("ranger --trust-inferred", LABELS.labels()).measure(trusting);
+    assertThat(agreement.agree()).isEqualTo(LABELS.measure(scan).agree());
+    assertThat(agreement.agreementPercent()).isGreaterThanOrEqualTo(98.0);
   }
 }
