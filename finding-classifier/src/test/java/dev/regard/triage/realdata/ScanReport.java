@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regard.triage.cli.ScanTriage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,15 +19,14 @@ import java.util.Map;
 record ScanReport(JsonNode input, JsonNode report, int exitCode) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static ScanReport triage(Path sarif, Path repo) throws Exception {
+  /** Runs {@code scan-triage classify --repo REPO --format json [OPTIONS] SARIF}. */
+  static ScanReport triage(Path sarif, Path repo, String... options) throws Exception {
+    List<String> args =
+        new ArrayList<>(List.of("classify", "--repo", repo.toString(), "--format", "json"));
+    args.addAll(List.of(options));
+    args.add(sarif.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code =
-        ScanTriage.run(
-            new String[] {
-              "classify", "--repo", repo.toString(), "--format", "json", sarif.toString()
-            },
-            out,
-            System.err);
+    int code = ScanTriage.run(args.toArray(String[]::new), out, System.err);
     return new ScanReport(JSON.readTree(sarif.toFile()), JSON.readTree(out.toByteArray()), code);
   }
 
