@@ -1,9 +1,11 @@
 package dev.regard.benchmarks.load;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -25,11 +27,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code --rounds} times, so drift in a noisy machine affects both alike. In a flood window {@code
  * --workers} clients open connections to the runtime's SASL_SSL listener and log in with PLAIN and
  * a wrong password, over and over, for alice and for made-up users, at most {@code --attempts} in
- * all per window. Reports p50, p99 and the slowest request per window and the medians over rounds.
+ * all per window. The flood connects from {@code --flood-from} (127.0.0.2 by default; Linux routes
+ * all of 127/8 to loopback), the producer from the usual loopback address, so the broker sees two
+ * sources as it would see an attacker and a client on two machines; an empty value floods from the
+ * producer's address. Reports, per window and as medians over rounds, p50, p99 and the slowest
+ * request, and how many flood attempts got a TLS session and how many the broker ended before one
+ * (its connection rate limit per address).
  *
  * <pre>
  * PlainFlood --run-dir=run [--workers=16] [--seconds=20] [--rounds=3] [--attempts=2000]
- *            [--warmup-s=10]
+ *            [--warmup-s=10] [--flood-from=127.0.0.2]
  * </pre>
  */
 public final class PlainFlood {
@@ -47,8 +54,15 @@ public final class PlainFlood {
     System.exit(new PlainFlood(LoadOptions.parse(args)).execute(System.out) ? 0 : 1);
   }
 
-  /** One window's producer latencies (microseconds) and the flood's attempts in it. */
-  record Window(boolean flood, long p50, long p99, long max, long requests, long attempts) {}
+  /**
+   * One window's producer latencies (microseconds) and the flood's attempts in it: those that got a
+   * TLS session (and were refused their login) and those the broker ended before one.
+   */
+  record Window(
+      boolean flood, long p50, long p99, long max, long requests, long sessions, long noSession) {}
+
+  /** Where the flood connects to and from. */
+  private record Target(InetSocketAddress broker, InetAddress source, SSLSocketFactory tls) {}
 
   boolean execute(PrintStream out) throws Exception {
     int workers = options.integer("workers", 16);
@@ -56,9 +70,19 @@ public final class PlainFlood {
     int rounds = options.integer("rounds", 3);
     int attempts = options.integer("attempts", 2000);
     createTopic();
-    SSLSocketFactory tls = run.trust();
+    String from = options.get("flood-from", "127.0.0.2");
+    InetAddress source = from.isEmpty() ? null : InetAddress.getByName(from);
     String[] bootstrap = run.client("alice").getProperty("bootstrap.servers").split(":");
-    InetSocketAddress broker = new InetSocketAddress(bootstrap[0], Integer.parseInt(bootstrap[1]));
+    // The broker's address in the source's family: a flood from 127.0.0.2 cannot reach ::1.
+    InetAddress host =
+        Arrays.stream(InetAddress.getAllByName(bootstrap[0]))
+            .filter(a -> source == null || a.getClass() == source.getClass())
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalArgumentException(bootstrap[0] + " has no address like " + from));
+    Target target =
+        new Target(
+            new InetSocketAddress(host, Integer.parseInt(bootstrap[1])), source, run.trust());
 
     Properties config = run.client("alice");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -66,25 +90,30 @@ public final class PlainFlood {
     List<Window> windows = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-      measure(producer, options.integer("warmup-s", 10) * 1000L, null, tls, broker, 0, 0);
+      measure(producer, options.integer("warmup-s", 10) * 1000L, target, 0, 0);
       for (int round = 0; round < rounds; round++) {
-        windows.add(measure(producer, windowMs, null, tls, broker, 0, 0));
-        windows.add(measure(producer, windowMs, "flood", tls, broker, workers, attempts));
+        windows.add(measure(producer, windowMs, target, 0, 0));
+        windows.add(measure(producer, windowMs, target, workers, attempts));
       }
     }
     out.printf(
-        "producer alice (SCRAM-SHA-512, SASL_SSL), one record at a time; flood: %d workers, PLAIN"
-            + " with wrong passwords, at most %d attempts per %d s window%n",
-        workers, attempts, windowMs / 1000);
+        "producer alice (SCRAM-SHA-512, SASL_SSL), one record at a time; flood from %s: %d workers,"
+            + " PLAIN with wrong passwords, at most %d attempts per %d s window%n",
+        source == null ? "the producer's address" : source.getHostAddress(),
+        workers,
+        attempts,
+        windowMs / 1000);
     for (Window w : windows) {
       out.printf(
-          "%-8s p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms  %5d requests  %5d wrong logins%n",
+          "%-8s p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms  %5d requests  %5d wrong logins with a"
+              + " TLS session  %5d ended before one%n",
           w.flood() ? "flood" : "baseline",
           w.p50() / 1000.0,
           w.p99() / 1000.0,
           w.max() / 1000.0,
           w.requests(),
-          w.attempts());
+          w.sessions(),
+          w.noSession());
     }
     double baseP99 = median(windows, false, Window::p99);
     double floodP99 = median(windows, true, Window::p99);
@@ -97,20 +126,23 @@ public final class PlainFlood {
         median(windows, true, Window::p50) / 1000.0,
         floodP99 / 1000.0,
         floodP99 / baseP99);
+    out.printf(
+        "flood attempts per window (median): %.0f with a TLS session, %.0f ended before one%n",
+        median(windows, true, Window::sessions), median(windows, true, Window::noSession));
     return true;
   }
 
   private Window measure(
       KafkaProducer<byte[], byte[]> producer,
       long millis,
-      String flood,
-      SSLSocketFactory tls,
-      InetSocketAddress broker,
+      Target target,
       int workers,
       int maxAttempts)
       throws Exception {
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicLong attempts = new AtomicLong();
+    AtomicLong sessions = new AtomicLong();
+    AtomicLong noSession = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
       int worker = i;
@@ -122,9 +154,15 @@ public final class PlainFlood {
                   String user = n % 2 == 0 ? "alice" : "nobody-" + worker + "-" + n;
                   char[] guess = ("guess-" + worker + "-" + n).toCharArray();
                   try {
-                    new SaslHandshake(broker, tls, "PLAIN", user, guess).run();
-                  } catch (Exception expected) {
-                    // A refusal is what the flood gets.
+                    new SaslHandshake(
+                            target.broker(), target.source(), target.tls(), "PLAIN", user, guess)
+                        .run();
+                    sessions.incrementAndGet();
+                  } catch (SaslHandshake.NoSession throttled) {
+                    noSession.incrementAndGet();
+                  } catch (Exception refused) {
+                    // A refused login is what the flood gets.
+                    sessions.incrementAndGet();
                   }
                 }
               },
@@ -147,12 +185,13 @@ public final class PlainFlood {
     }
     Latencies sorted = Latencies.merge(List.of(latencies));
     return new Window(
-        flood != null,
+        workers > 0,
         sorted.quantile(0.5),
         sorted.quantile(0.99),
         sorted.quantile(1.0),
         sorted.count(),
-        Math.min(attempts.get(), maxAttempts));
+        sessions.get(),
+        noSession.get());
   }
 
   private void createTopic() throws Exception {
