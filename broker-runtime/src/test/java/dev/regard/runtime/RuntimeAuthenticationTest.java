@@ -184,6 +184,11 @@ class RuntimeAuthenticationTest {
   }
 
   static String password(String user) throws Exception {
+    return passwordOf(run, user);
+  }
+
+  /** The generated password of {@code user} in the run folder {@code run}. */
+  static String passwordOf(Path run, String user) throws Exception {
     Properties secrets = new Properties();
     try (InputStream in = Files.newInputStream(run.resolve("secrets/secrets.properties"))) {
       secrets.load(in);
@@ -192,6 +197,11 @@ class RuntimeAuthenticationTest {
   }
 
   static Map<String, Object> client(String user) throws Exception {
+    return clientOf(run, user);
+  }
+
+  /** The runtime's client settings for {@code user} in the run folder {@code run}. */
+  static Map<String, Object> clientOf(Path run, String user) throws Exception {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(run.resolve("clients/" + user + ".properties"))) {
       p.load(in);
