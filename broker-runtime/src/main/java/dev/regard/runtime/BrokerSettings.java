@@ -27,7 +27,7 @@ public record BrokerSettings(
     int connectionRatePerIp) {
 
   /** The runtime's limit when none is given. */
-  public static final int DEFAULT_CONNECTION_RATE_PER_IP = 5;
+  public static final int DEFAULT_CONNECTION_RATE_PER_IP = 2;
 
   public BrokerSettings {
     overrides = Map.copyOf(overrides);
