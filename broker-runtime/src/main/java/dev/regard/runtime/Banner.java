@@ -30,6 +30,12 @@ final class Banner {
                 ? s.layout().defaultBundleDir().resolve(RuntimeBundleData.CREDENTIALS)
                     + " (hashes, written at each start)"
                 : "data.kafka.credentials of the bundle above"));
+    out.println(
+        "  Connection rate  : "
+            + (s.connectionRatePerIp() > 0
+                ? s.connectionRatePerIp() + " new connections a second per client address"
+                : "no limit per client address")
+            + " (--connection-rate-per-ip)");
     out.println("  Client configs   : " + clients + "/{alice,bob,admin}.properties");
     out.println("  CA certificate   : " + runtime.caPem());
     out.println("  Secrets          : " + runtime.secretsFile() + " (owner-only)");

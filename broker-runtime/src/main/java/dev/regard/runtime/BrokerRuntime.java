@@ -16,8 +16,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * One secured KRaft node, broker and controller in this JVM: prepares the run folder (TLS, secrets,
- * the credentials in the runtime's bundle, storage, client configurations), starts Kafka and stops
- * it cleanly.
+ * the credentials in the runtime's bundle, storage, client configurations), starts Kafka, sets the
+ * connection rate per client address, and stops it cleanly.
  */
 public final class BrokerRuntime implements AutoCloseable {
   private final BrokerSettings settings;
@@ -75,6 +75,14 @@ public final class BrokerRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw new RuntimeFailure("the broker failed to start: " + rootMessage(e), e);
+    }
+    try {
+      ConnectionRateQuota.apply(
+          identities.clientSettings(DemoIdentities.BROKER, settings.bootstrap(), tls),
+          settings.connectionRatePerIp());
+    } catch (RuntimeFailure e) {
+      close();
+      throw e;
     }
   }
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
       "Settings come from --config FILE, then from the options below, which win. Keys in the "
           + "file: run.dir, host, port, controller.port, bundle.dir, bundle.file, bundle.url, "
           + "bundle.git, bundle.git.ref, bundle.git.path, bundle.poll.interval.ms, oauth.jwks.url, "
-          + "oauth.issuer, oauth.audience; any other key "
+          + "oauth.issuer, oauth.audience, connection.rate.per.ip; any other key "
           + "is passed to Kafka and the plugins as a broker setting."
     })
 public final class BrokerRuntimeCommand implements Callable<Integer> {
@@ -90,6 +90,17 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
       paramLabel = "AUD",
       description = "An aud value the tokens must name.")
   private String audience;
+
+  @Option(
+      names = "--connection-rate-per-ip",
+      paramLabel = "RATE",
+      description =
+          "New connections a second each client address may open, counted before the TLS"
+              + " handshake (Kafka's connection_creation_rate quota for every ip); 0 removes the"
+              + " limit (default: "
+              + BrokerSettings.DEFAULT_CONNECTION_RATE_PER_IP
+              + ").")
+  private Integer connectionRatePerIp;
 
   @Option(
       names = "--set",
@@ -168,7 +179,14 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
     putIfGiven(overrides, "regard.authn.oauth.issuer", issuer, file.get("oauth.issuer"));
     putIfGiven(overrides, "regard.authn.oauth.audience", audience, file.get("oauth.audience"));
     overrides.putAll(sets);
-    return new BrokerSettings(layout, h, p, cp, bundle, poll, overrides);
+    int rate =
+        connectionRatePerIp != null
+            ? connectionRatePerIp
+            : Integer.parseInt(
+                file.getOrDefault(
+                    "connection.rate.per.ip",
+                    Integer.toString(BrokerSettings.DEFAULT_CONNECTION_RATE_PER_IP)));
+    return new BrokerSettings(layout, h, p, cp, bundle, poll, overrides, rate);
   }
 
   private static void putIfGiven(
@@ -194,7 +212,8 @@ public final class BrokerRuntimeCommand implements Callable<Integer> {
           "bundle.poll.interval.ms",
           "oauth.jwks.url",
           "oauth.issuer",
-          "oauth.audience");
+          "oauth.audience",
+          "connection.rate.per.ip");
 
   private BundleSource bundleSource(Map<String, String> file, RunLayout layout) {
     String ref = gitRef != null ? gitRef : file.getOrDefault("bundle.git.ref", "main");

@@ -5,7 +5,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demo identities the runtime creates, their generated passwords, and a client properties file
@@ -49,6 +51,20 @@ public final class DemoIdentities {
         + "\";";
   }
 
+  /** Client settings for {@code identity}: the bootstrap server, TLS trust and its SASL login. */
+  public Map<String, String> clientSettings(
+      DemoIdentity identity, String bootstrap, DevCertificateAuthority tls) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("bootstrap.servers", bootstrap);
+    s.put("security.protocol", "SASL_SSL");
+    s.put("sasl.mechanism", MECHANISM);
+    s.put("sasl.jaas.config", jaasConfig(identity));
+    s.put("ssl.truststore.type", "PKCS12");
+    s.put("ssl.truststore.location", tls.truststore().toString());
+    s.put("ssl.truststore.password", tls.truststorePassword());
+    return s;
+  }
+
   /** Writes {@code clients/<user>.properties} for every demo user; returns the files. */
   public List<Path> writeClientConfigs(Path dir, String bootstrap, DevCertificateAuthority tls) {
     try {
@@ -66,13 +82,9 @@ public final class DemoIdentities {
       Secrets.restrictToOwner(file);
       w.write("# Client configuration for '" + user.name() + "', who " + user.role() + ".\n");
       w.write("# Use with Kafka's tools (--command-config / --producer.config) or Java clients.\n");
-      w.write("bootstrap.servers=" + bootstrap + "\n");
-      w.write("security.protocol=SASL_SSL\n");
-      w.write("sasl.mechanism=" + MECHANISM + "\n");
-      w.write("sasl.jaas.config=" + jaasConfig(user) + "\n");
-      w.write("ssl.truststore.type=PKCS12\n");
-      w.write("ssl.truststore.location=" + tls.truststore() + "\n");
-      w.write("ssl.truststore.password=" + tls.truststorePassword() + "\n");
+      for (var setting : clientSettings(user, bootstrap, tls).entrySet()) {
+        w.write(setting.getKey() + "=" + setting.getValue() + "\n");
+      }
       return file;
     } catch (IOException e) {
       throw new RuntimeFailure("cannot write " + file + ": " + e.getMessage(), e);

@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Start-up problems end with a message naming the cause and the fix, before Kafka starts. */
 class RuntimeFailuresTest {
@@ -215,7 +218,32 @@ class RuntimeFailuresTest {
     }
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("--config", "--run-dir", "--host", "--port", "--controller-port", "--bundle-dir")
-        .contains("--bundle-file", "--bundle-url", "--bundle-git", "--bundle-git-ref", "--set");
+        .contains("--bundle-file", "--bundle-url", "--bundle-git", "--bundle-git-ref", "--set")
+        .contains("--connection-rate-per-ip");
+  }
+
+  @Test
+  void theConnectionRatePerAddressComesFromTheFlagOrTheFileAndIsNeverNegative() throws Exception {
+    String file =
+        Files.writeString(tmp.resolve("broker.properties"), "connection.rate.per.ip=12\n")
+            .toString();
+    assertThat(resolve().connectionRatePerIp())
+        .isEqualTo(BrokerSettings.DEFAULT_CONNECTION_RATE_PER_IP);
+    assertThat(resolve("--config", file).connectionRatePerIp()).isEqualTo(12);
+    assertThat(resolve("--config", file).overrides()).doesNotContainKey("connection.rate.per.ip");
+    assertThat(resolve("--config", file, "--connection-rate-per-ip", "0").connectionRatePerIp())
+        .isZero();
+    assertThatThrownBy(() -> resolve("--connection-rate-per-ip", "-1"))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("0 for no limit");
+  }
+
+  private BrokerSettings resolve(String... args) {
+    BrokerRuntimeCommand command = new BrokerRuntimeCommand();
+    List<String> all = new ArrayList<>(List.of("--run-dir", tmp.resolve("run").toString()));
+    all.addAll(List.of(args));
+    new CommandLine(command).parseArgs(all.toArray(String[]::new));
+    return command.resolve();
   }
 
   static int freePort() throws Exception {

@@ -1,15 +1,11 @@
 package dev.regard.benchmarks.load;
 
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLSocketFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,14 +18,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A logged-in producer's latency while wrong PLAIN passwords flood the broker runtime, against
  * windows without the flood. The producer (alice, with the runtime's client settings) sends one
  * record at a time and waits for it, all the time; windows without and with the flood alternate
- * {@code --rounds} times, so drift in a noisy machine affects both alike. In a flood window {@code
- * --workers} clients open connections to the runtime's SASL_SSL listener and log in with PLAIN and
- * a wrong password, over and over, for alice and for made-up users, at most {@code --attempts} in
- * all per window. Reports p50, p99 and the slowest request per window and the medians over rounds.
+ * {@code --rounds} times, so drift in a noisy machine affects both alike. In a flood window a
+ * {@link WrongPasswordFlood} process (a JVM of its own, started once, so that the flood's threads
+ * and garbage collections do not pause the producer) has {@code --workers} clients open connections
+ * to the runtime's SASL_SSL listener and log in with PLAIN and a wrong password, over and over, for
+ * alice and for made-up users, at most {@code --attempts} in all per window. The flood connects
+ * from {@code --flood-from} (127.0.0.2 by default; Linux routes all of 127/8 to loopback), the
+ * producer from the usual loopback address, so the broker sees two sources as it would see an
+ * attacker and a client on two machines; an empty value floods from the producer's address.
+ * Reports, per window and as medians over rounds, p50, p99 and the slowest request, and how many
+ * flood attempts got a TLS session and how many the broker ended before one (its connection rate
+ * limit per address).
  *
  * <pre>
  * PlainFlood --run-dir=run [--workers=16] [--seconds=20] [--rounds=3] [--attempts=2000]
- *            [--warmup-s=10]
+ *            [--warmup-s=10] [--flood-from=127.0.0.2]
  * </pre>
  */
 public final class PlainFlood {
@@ -47,8 +50,12 @@ public final class PlainFlood {
     System.exit(new PlainFlood(LoadOptions.parse(args)).execute(System.out) ? 0 : 1);
   }
 
-  /** One window's producer latencies (microseconds) and the flood's attempts in it. */
-  record Window(boolean flood, long p50, long p99, long max, long requests, long attempts) {}
+  /**
+   * One window's producer latencies (microseconds) and the flood's attempts in it: those that got a
+   * TLS session (and were refused their login) and those the broker ended before one.
+   */
+  record Window(
+      boolean flood, long p50, long p99, long max, long requests, long sessions, long noSession) {}
 
   boolean execute(PrintStream out) throws Exception {
     int workers = options.integer("workers", 16);
@@ -56,35 +63,35 @@ public final class PlainFlood {
     int rounds = options.integer("rounds", 3);
     int attempts = options.integer("attempts", 2000);
     createTopic();
-    SSLSocketFactory tls = run.trust();
-    String[] bootstrap = run.client("alice").getProperty("bootstrap.servers").split(":");
-    InetSocketAddress broker = new InetSocketAddress(bootstrap[0], Integer.parseInt(bootstrap[1]));
-
+    String from = options.get("flood-from", "127.0.0.2");
     Properties config = run.client("alice");
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     List<Window> windows = new ArrayList<>();
     try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-      measure(producer, options.integer("warmup-s", 10) * 1000L, null, tls, broker, 0, 0);
+            new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        WrongPasswordFlood.Driver flood = new WrongPasswordFlood.Driver(options)) {
+      measure(producer, options.integer("warmup-s", 10) * 1000L, null, 0);
       for (int round = 0; round < rounds; round++) {
-        windows.add(measure(producer, windowMs, null, tls, broker, 0, 0));
-        windows.add(measure(producer, windowMs, "flood", tls, broker, workers, attempts));
+        windows.add(measure(producer, windowMs, null, 0));
+        windows.add(measure(producer, windowMs, flood, attempts));
       }
     }
     out.printf(
-        "producer alice (SCRAM-SHA-512, SASL_SSL), one record at a time; flood: %d workers, PLAIN"
-            + " with wrong passwords, at most %d attempts per %d s window%n",
-        workers, attempts, windowMs / 1000);
+        "producer alice (SCRAM-SHA-512, SASL_SSL), one record at a time; flood from %s: %d workers,"
+            + " PLAIN with wrong passwords, at most %d attempts per %d s window%n",
+        from.isEmpty() ? "the producer's address" : from, workers, attempts, windowMs / 1000);
     for (Window w : windows) {
       out.printf(
-          "%-8s p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms  %5d requests  %5d wrong logins%n",
+          "%-8s p50 %6.1f ms  p99 %6.1f ms  max %7.1f ms  %5d requests  %5d wrong logins with a"
+              + " TLS session  %5d ended before one%n",
           w.flood() ? "flood" : "baseline",
           w.p50() / 1000.0,
           w.p99() / 1000.0,
           w.max() / 1000.0,
           w.requests(),
-          w.attempts());
+          w.sessions(),
+          w.noSession());
     }
     double baseP99 = median(windows, false, Window::p99);
     double floodP99 = median(windows, true, Window::p99);
@@ -97,41 +104,20 @@ public final class PlainFlood {
         median(windows, true, Window::p50) / 1000.0,
         floodP99 / 1000.0,
         floodP99 / baseP99);
+    out.printf(
+        "flood attempts per window (median): %.0f with a TLS session, %.0f ended before one%n",
+        median(windows, true, Window::sessions), median(windows, true, Window::noSession));
     return true;
   }
 
   private Window measure(
       KafkaProducer<byte[], byte[]> producer,
       long millis,
-      String flood,
-      SSLSocketFactory tls,
-      InetSocketAddress broker,
-      int workers,
+      WrongPasswordFlood.Driver flood,
       int maxAttempts)
       throws Exception {
-    AtomicBoolean running = new AtomicBoolean(true);
-    AtomicLong attempts = new AtomicLong();
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      int worker = i;
-      Thread t =
-          new Thread(
-              () -> {
-                for (long n = 0; running.get() && attempts.incrementAndGet() <= maxAttempts; n++) {
-                  // Half the guesses aim at a real user, half at made-up ones.
-                  String user = n % 2 == 0 ? "alice" : "nobody-" + worker + "-" + n;
-                  char[] guess = ("guess-" + worker + "-" + n).toCharArray();
-                  try {
-                    new SaslHandshake(broker, tls, "PLAIN", user, guess).run();
-                  } catch (Exception expected) {
-                    // A refusal is what the flood gets.
-                  }
-                }
-              },
-              "flood-" + i);
-      t.setDaemon(true);
-      t.start();
-      threads.add(t);
+    if (flood != null) {
+      flood.start(maxAttempts);
     }
     Latencies latencies = new Latencies();
     byte[] payload = new byte[512];
@@ -141,10 +127,7 @@ public final class PlainFlood {
       producer.send(new ProducerRecord<>(TOPIC, payload)).get();
       latencies.record((System.nanoTime() - start) / 1000);
     }
-    running.set(false);
-    for (Thread t : threads) {
-      t.join(30_000);
-    }
+    long[] counts = flood != null ? flood.stop() : new long[2];
     Latencies sorted = Latencies.merge(List.of(latencies));
     return new Window(
         flood != null,
@@ -152,7 +135,8 @@ public final class PlainFlood {
         sorted.quantile(0.99),
         sorted.quantile(1.0),
         sorted.count(),
-        Math.min(attempts.get(), maxAttempts));
+        counts[0],
+        counts[1]);
   }
 
   private void createTopic() throws Exception {

@@ -3,6 +3,7 @@ package dev.regard.benchmarks.load;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -38,6 +39,7 @@ final class SaslHandshake {
   private static final String CLIENT_ID = "handshake-load";
 
   private final InetSocketAddress broker;
+  private final InetAddress source;
   private final SSLSocketFactory tls;
   private final String mechanism;
   private final String user;
@@ -52,14 +54,33 @@ final class SaslHandshake {
       String mechanism,
       String user,
       char[] password) {
+    this(broker, null, tls, mechanism, user, password);
+  }
+
+  /**
+   * @param source the local address to connect from, as another client machine would; null for the
+   *     system's choice
+   * @param tls null for a SASL_PLAINTEXT listener
+   */
+  SaslHandshake(
+      InetSocketAddress broker,
+      InetAddress source,
+      SSLSocketFactory tls,
+      String mechanism,
+      String user,
+      char[] password) {
     this.broker = broker;
+    this.source = source;
     this.tls = tls;
     this.mechanism = mechanism;
     this.user = user;
     this.password = password.clone();
   }
 
-  /** Connects, authenticates, sends one request and closes; throws unless every step succeeded. */
+  /**
+   * Connects, authenticates, sends one request and closes; throws unless every step succeeded, and
+   * {@link NoSession} when the connection ended before its TLS handshake completed.
+   */
   void run() throws IOException {
     try (Socket socket = connect()) {
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
@@ -106,16 +127,34 @@ final class SaslHandshake {
 
   private Socket connect() throws IOException {
     Socket plain = new Socket();
-    plain.setTcpNoDelay(true);
-    plain.connect(broker, 10_000);
-    plain.setSoTimeout(30_000);
-    if (tls == null) {
-      return plain;
+    try {
+      plain.setTcpNoDelay(true);
+      if (source != null) {
+        plain.bind(new InetSocketAddress(source, 0));
+      }
+      plain.connect(broker, 10_000);
+      plain.setSoTimeout(30_000);
+      if (tls == null) {
+        return plain;
+      }
+      SSLSocket secured =
+          (SSLSocket) tls.createSocket(plain, broker.getHostString(), broker.getPort(), true);
+      secured.startHandshake();
+      return secured;
+    } catch (IOException e) {
+      plain.close();
+      throw new NoSession(e);
     }
-    SSLSocket secured =
-        (SSLSocket) tls.createSocket(plain, broker.getHostString(), broker.getPort(), true);
-    secured.startHandshake();
-    return secured;
+  }
+
+  /**
+   * The connection failed or was closed before its TLS handshake completed: the broker refused or
+   * throttled it before any handshake work.
+   */
+  static final class NoSession extends IOException {
+    NoSession(IOException cause) {
+      super(cause.toString(), cause);
+    }
   }
 
   private SaslClient saslClient() throws IOException {
