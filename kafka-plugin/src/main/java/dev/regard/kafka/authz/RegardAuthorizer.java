@@ -82,6 +82,10 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   private Delegation delegation;
   private final AuthorizerMetrics metrics = new AuthorizerMetrics();
 
+  /** Each request handler thread's input documents builder. */
+  private final ThreadLocal<InputDocument.Builder> documents =
+      ThreadLocal.withInitial(InputDocument.Builder::new);
+
   @Override
   public void configure(Map<String, ?> configs) {
     AuthorizerConfig config = new AuthorizerConfig(configs);
@@ -133,9 +137,9 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   public List<AuthorizationResult> authorize(
       AuthorizableRequestContext context, List<Action> actions) {
     List<AuthorizationResult> results = new ArrayList<>(actions.size());
-    // The actions of one request share its principal, client and listener: their part of the
-    // input document is built once.
-    InputDocument.ForRequest documents = new InputDocument.ForRequest();
+    // The actions of one request, and the requests of one connection, share its principal, client
+    // and listener: their part of the input document is built once.
+    InputDocument.Builder documents = this.documents.get();
     for (Action action : actions) {
       results.add(authorizeOne(context, action, documents));
     }
@@ -143,7 +147,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   }
 
   private AuthorizationResult authorizeOne(
-      AuthorizableRequestContext context, Action action, InputDocument.ForRequest documents) {
+      AuthorizableRequestContext context, Action action, InputDocument.Builder documents) {
     try {
       if (isSuperUser(context.principal())) {
         return AuthorizationResult.ALLOWED;
@@ -184,7 +188,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
       return decide(
           RequestFacts.ofResourceType(context, operation, resourceType),
           resourceTypeQuery,
-          new InputDocument.ForRequest());
+          documents.get());
     } catch (RuntimeException e) {
       metrics.error();
       LOG.error("Denied: the decision failed unexpectedly", e);
@@ -213,7 +217,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   }
 
   private AuthorizationResult decide(
-      RequestFacts facts, String ref, InputDocument.ForRequest documents) {
+      RequestFacts facts, String ref, InputDocument.Builder documents) {
     long start = System.nanoTime();
     Optional<Policy> inForce = engine.current();
     if (inForce.isEmpty()) {

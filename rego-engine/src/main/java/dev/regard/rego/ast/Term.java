@@ -26,6 +26,11 @@ public sealed interface Term
    * $}; they never appear in query results.
    */
   record Var(String name, Location location) implements Term {
+    public Var {
+      // One instance per name, so that bindings find a variable by identity.
+      name = name.intern();
+    }
+
     public boolean generated() {
       return name.startsWith("$");
     }

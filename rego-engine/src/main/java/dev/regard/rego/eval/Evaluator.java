@@ -618,6 +618,10 @@ public final class Evaluator implements BuiltinContext {
       if (f != null && f.constant() != null) {
         return k.accept(f.constant());
       }
+      Value single = trySingle(t, b);
+      if (single != NOT_SINGLE_VALUE) {
+        return single != null && k.accept(single);
+      }
     }
     if (t instanceof Term.ArrayTerm a) {
       return evalItems(
@@ -734,7 +738,45 @@ public final class Evaluator implements BuiltinContext {
         return NOT_SINGLE_VALUE;
       }
     }
-    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
+    return computeSingle(t, f, b);
+  }
+
+  private Value computeSingle(Term t, Precomputed.Facts f, Bindings b) {
+    if (t instanceof Term.Ref r) {
+      return refValue(r, f, b);
+    } else if (t instanceof Term.Call c) {
+      return calls.callValue(c, f, b);
+    } else if (f.constant() != null) {
+      return f.constant();
+    } else if (t instanceof Term.ArrayTerm a) {
+      Value[] items = singleValues(a.items(), b);
+      return items == null ? null : ArrayValue.of(items);
+    } else if (t instanceof Term.SetTerm s) {
+      Value[] items = singleValues(s.items(), b);
+      return items == null ? null : SetValue.of(items);
+    }
+    ObjectValue.Builder ob = ObjectValue.builder();
+    for (Term.Entry e : ((Term.ObjectTerm) t).entries()) {
+      Value key = singleValue(e.key(), b);
+      Value val = key == null ? null : singleValue(e.value(), b);
+      if (val == null) {
+        return null;
+      }
+      ob.put(key, val);
+    }
+    return ob.build();
+  }
+
+  /** The values of single terms, or null when one is undefined. */
+  private Value[] singleValues(List<Term> terms, Bindings b) {
+    Value[] out = new Value[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = singleValue(terms.get(i), b);
+      if (out[i] == null) {
+        return null;
+      }
+    }
+    return out;
   }
 
   /** The value of a part of a term trySingle accepted, or null when it is undefined. */
@@ -744,8 +786,7 @@ public final class Evaluator implements BuiltinContext {
     } else if (t instanceof Term.Var v) {
       return b.get(v.name());
     }
-    Precomputed.Facts f = program.precomputed().facts(t);
-    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
+    return computeSingle(t, program.precomputed().facts(t), b);
   }
 
   /** The value of a single reference, as walkNode and walk find it. */

@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>Objects are built from key sets sorted once ({@link Shape}), and the members that come from
  * the request rather than the action ({@link RequestParts}) are built once for all the actions of
- * one request.
+ * one request, and reused by the next requests while they come with equal facts ({@link Builder}).
  */
 public final class InputDocument {
   private static final Shape DOCUMENT =
@@ -69,15 +69,18 @@ public final class InputDocument {
   }
 
   /**
-   * Builds the documents of the actions of one request, the request's parts only once. Not
-   * thread-safe: one per request.
+   * Builds the documents of actions, the request's parts again only when the request differs from
+   * the previous one's (another connection, API or client): the actions of one request, and the
+   * requests of one connection, share them. Not thread-safe: one per thread.
    */
-  public static final class ForRequest {
+  public static final class Builder {
+    private RequestFacts partsOf;
     private RequestParts parts;
 
     public ObjectValue of(RequestFacts f) {
-      if (parts == null) {
+      if (parts == null || !f.sameRequest(partsOf)) {
         parts = requestParts(f);
+        partsOf = f;
       }
       return InputDocument.of(f, parts);
     }

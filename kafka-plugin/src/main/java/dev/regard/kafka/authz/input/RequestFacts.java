@@ -2,6 +2,7 @@ package dev.regard.kafka.authz.input;
 
 import dev.regard.kafka.principal.PrincipalAttributes;
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.network.ClientInformation;
@@ -113,6 +114,25 @@ public record RequestFacts(
         context.requestVersion(),
         nullToEmpty(context.listenerName()),
         context.securityProtocol() == null ? "" : context.securityProtocol().name);
+  }
+
+  /**
+   * Whether the request's facts (all but the action's) equal those of {@code other}: then the
+   * members of the input document that come from the request are the same.
+   */
+  public boolean sameRequest(RequestFacts other) {
+    return apiKey == other.apiKey
+        && apiVersion == other.apiVersion
+        && principalName.equals(other.principalName)
+        && principalType.equals(other.principalType)
+        && groups.equals(other.groups)
+        && roles.equals(other.roles)
+        && Objects.equals(clientInetAddress, other.clientInetAddress)
+        && clientId.equals(other.clientId)
+        && softwareName.equals(other.softwareName)
+        && softwareVersion.equals(other.softwareVersion)
+        && listener.equals(other.listener)
+        && securityProtocol.equals(other.securityProtocol);
   }
 
   /**
