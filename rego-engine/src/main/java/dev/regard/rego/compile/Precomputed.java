@@ -11,7 +11,7 @@ import dev.regard.rego.value.SetValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public final class Precomputed {
   }
 
   private final Map<Term, Facts> facts = new IdentityHashMap<>();
-  private final Map<RuleGroup, Guard[]> guards = new HashMap<>();
+  private Guard[][] guards = new Guard[0][]; // by group index
   private final DocNode root;
   private final Value data;
   private final Map<String, RuleGroup> functions;
@@ -121,7 +121,10 @@ public final class Precomputed {
       any |= found[i] != null;
     }
     if (any && found.length > 1) {
-      guards.put(g, found);
+      if (g.index() >= guards.length) {
+        guards = Arrays.copyOf(guards, g.index() + 1);
+      }
+      guards[g.index()] = found;
     }
   }
 
@@ -161,7 +164,7 @@ public final class Precomputed {
    * none has one.
    */
   public Guard[] guards(RuleGroup g) {
-    return guards.get(g);
+    return g.index() < guards.length ? guards[g.index()] : null;
   }
 
   /** What is known about a term of a compiled rule, or null (always for other terms). */
