@@ -44,10 +44,11 @@ public final class Precomputed {
    * @param constant the value of an array, set or object literal made only of constants
    * @param singleVars for a reference or call that has at most one value, computable without
    *     iteration, once these variables are bound (while no {@code with} replaces data or
-   *     functions): references into {@code input}, and into {@code data} down to a rule or out of
-   *     the rule tree through constant keys and then walking a value, whose keys are constants,
-   *     variables or such terms; calls of such terms to functions and builtins that are not
-   *     relations, without an output argument; array, set and object literals of such terms
+   *     functions): references into {@code input} or a variable's value, and into {@code data} down
+   *     to a rule or out of the rule tree through constant keys and then walking a value, whose
+   *     keys are constants, variables or such terms; calls of such terms to functions and builtins
+   *     that are not relations, without an output argument; array, set and object literals of such
+   *     terms
    */
   public record Facts(
       Prefix prefix,
@@ -259,9 +260,18 @@ public final class Precomputed {
 
   private List<Term.Var> refShape(Term.Ref r, Prefix prefix) {
     if (prefix == null) {
-      return r.head() instanceof Term.Var v && v.name().equals("input")
-          ? shapes(r.path(), 0)
-          : null;
+      // A reference into the input, or into the value of a local variable.
+      if (!(r.head() instanceof Term.Var v)) {
+        return null;
+      }
+      List<Term.Var> path = shapes(r.path(), 0);
+      if (path == null || v.name().equals("input")) {
+        return path;
+      }
+      List<Term.Var> vars = new ArrayList<>(path.size() + 1);
+      vars.add(v);
+      vars.addAll(path);
+      return List.copyOf(vars);
     }
     DocNode node = prefix.node();
     if (prefix.length() < r.path().size()

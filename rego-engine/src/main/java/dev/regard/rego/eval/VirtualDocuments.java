@@ -35,6 +35,20 @@ final class VirtualDocuments {
     this.cache = new Value[program.groupCount()];
   }
 
+  /**
+   * Forgets the computed documents that another input may change (see {@link Evaluator#restart}):
+   * without a memo, all of them.
+   */
+  void restart(boolean sameSession) {
+    Memo memo = ev.memo;
+    for (int i = 0; i < cache.length; i++) {
+      if (memo == null || !memo.keptAcross(i, sameSession)) {
+        cache[i] = null;
+      }
+    }
+    keyedCache = null;
+  }
+
   /** Forgets every computed document, as a `with` modifier requires. */
   void reset() {
     cache = new Value[program.groupCount()];

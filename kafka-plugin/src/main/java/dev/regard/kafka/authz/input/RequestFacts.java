@@ -64,6 +64,49 @@ public record RequestFacts(
   }
 
   /**
+   * The facts of a request without an action, to be completed by {@link #withAction}: the actions
+   * of one request share what is read from its context.
+   */
+  public static RequestFacts ofRequest(AuthorizableRequestContext context) {
+    return of(
+        context,
+        AclOperation.UNKNOWN,
+        ResourceType.UNKNOWN,
+        "",
+        PatternType.UNKNOWN,
+        false,
+        0,
+        false,
+        false);
+  }
+
+  /** The facts of one action of this request: {@code of(context, action)}. */
+  public RequestFacts withAction(Action action) {
+    ResourcePattern pattern = action.resourcePattern();
+    return new RequestFacts(
+        action.operation(),
+        pattern.resourceType(),
+        nullToEmpty(pattern.name()),
+        pattern.patternType(),
+        pattern.isUnknown(),
+        action.resourceReferenceCount(),
+        action.logIfAllowed(),
+        action.logIfDenied(),
+        principalType,
+        principalName,
+        groups,
+        roles,
+        clientInetAddress,
+        clientId,
+        softwareName,
+        softwareVersion,
+        apiKey,
+        apiVersion,
+        listener,
+        securityProtocol);
+  }
+
+  /**
    * The facts of Kafka's question "may this principal perform the operation on at least one
    * resource of this type": the resource name is empty and the pattern type is ANY.
    */
