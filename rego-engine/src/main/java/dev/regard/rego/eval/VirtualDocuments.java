@@ -361,9 +361,7 @@ final class VirtualDocuments {
                             result[0] = v;
                             return constant;
                           }));
-      if (args == null) {
-        body.run();
-      } else if (!bindVarArgs(rule, args, b)) {
+      if (args != null && !bindVarArgs(rule, args, b)) {
         bindArgs(rule, args, 0, b, body);
       } else {
         body.run();
