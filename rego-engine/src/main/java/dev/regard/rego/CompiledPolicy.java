@@ -27,7 +27,7 @@ public final class CompiledPolicy {
   private final boolean strict;
   private final EvalLimits limits;
   private final List<RuleInfo> rules;
-  private final ConcurrentHashMap<String, List<Value>> refs = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<Term>> refs = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Program.Query> queries = new ConcurrentHashMap<>();
 
   /** Documents remembered across queries, one memo per strictness of builtin errors. */
@@ -56,14 +56,57 @@ public final class CompiledPolicy {
 
   public Optional<Value> evaluate(String ref, Value input, EvalOptions options)
       throws RegoException {
-    List<Value> path = refs.get(ref);
+    return Optional.ofNullable(evaluator(input, options).documentAt(path(ref)));
+  }
+
+  private List<Term> path(String ref) {
+    List<Term> path = refs.get(ref);
     if (path == null) {
-      path = parseRef(ref);
+      path = Evaluator.pathTerms(parseRef(ref));
       if (refs.size() < MAX_CACHED_QUERIES) {
         refs.put(ref, path);
       }
     }
-    return Optional.ofNullable(evaluator(input, options).document(path));
+    return path;
+  }
+
+  /**
+   * A session of queries made one after the other on one thread, such as the actions of one
+   * request: each answers as {@link #evaluate(String, Value)} would, but the session reuses one
+   * evaluator and the documents it computed that the next input cannot change (those that read no
+   * input, and those read only under the session input while the inputs' are the same).
+   */
+  public Session session() {
+    return new Session();
+  }
+
+  /** See {@link #session()}. Not thread-safe. */
+  public final class Session {
+    private Evaluator evaluator;
+    private Value previous;
+
+    private Session() {}
+
+    public Optional<Value> evaluate(String ref, Value input) throws RegoException {
+      List<Term> path = path(ref);
+      if (evaluator == null) {
+        evaluator = evaluator(input, EvalOptions.DEFAULT);
+      } else {
+        Memo memo = strict ? strictMemo : lenientMemo;
+        evaluator.restart(
+            input,
+            nowNs(),
+            System.nanoTime() + limits.deadline().toNanos(),
+            memo.sameSession(previous, input));
+      }
+      previous = input;
+      try {
+        return Optional.ofNullable(evaluator.documentAt(path));
+      } catch (RuntimeException e) {
+        evaluator = null; // a failed query may leave it mid-way: the next starts afresh
+        throw e;
+      }
+    }
   }
 
   /**

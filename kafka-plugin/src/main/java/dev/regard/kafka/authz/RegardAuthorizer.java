@@ -82,6 +82,10 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   private Delegation delegation;
   private final AuthorizerMetrics metrics = new AuthorizerMetrics();
 
+  /** Each request handler thread's input documents builder. */
+  private final ThreadLocal<InputDocument.Builder> documents =
+      ThreadLocal.withInitial(InputDocument.Builder::new);
+
   @Override
   public void configure(Map<String, ?> configs) {
     AuthorizerConfig config = new AuthorizerConfig(configs);
@@ -133,27 +137,49 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
   public List<AuthorizationResult> authorize(
       AuthorizableRequestContext context, List<Action> actions) {
     List<AuthorizationResult> results = new ArrayList<>(actions.size());
-    // The actions of one request share its principal, client and listener: their part of the
-    // input document is built once.
-    InputDocument.ForRequest documents = new InputDocument.ForRequest();
-    for (Action action : actions) {
-      results.add(authorizeOne(context, action, documents));
+    try {
+      if (isSuperUser(context.principal())) {
+        actions.forEach(a -> results.add(AuthorizationResult.ALLOWED));
+      } else {
+        // The actions of one request share what is read from its context and the policy in force
+        // when it came; they, and the requests of one connection, share the input document's
+        // members that come from the request (built once).
+        RequestFacts request = RequestFacts.ofRequest(context);
+        Policy policy = engine.current().orElse(null);
+        // One session for the actions of a request: their evaluations share what the actions
+        // do not change (see Policy.session).
+        Policy.Session session =
+            policy == null ? null : actions.size() > 1 ? policy.session() : policy::evaluate;
+        InputDocument.Builder documents = this.documents.get();
+        for (Action action : actions) {
+          results.add(authorizeOne(request, action, policy, session, documents));
+        }
+      }
+    } catch (RuntimeException e) {
+      failed(e);
+      results.clear();
+      actions.forEach(a -> results.add(AuthorizationResult.DENIED));
     }
     return delegation == null ? results : delegation.settle(context, actions, results);
   }
 
   private AuthorizationResult authorizeOne(
-      AuthorizableRequestContext context, Action action, InputDocument.ForRequest documents) {
+      RequestFacts request,
+      Action action,
+      Policy policy,
+      Policy.Session session,
+      InputDocument.Builder documents) {
     try {
-      if (isSuperUser(context.principal())) {
-        return AuthorizationResult.ALLOWED;
-      }
-      return decide(RequestFacts.of(context, action), query, documents);
+      return decide(request.withAction(action), query, policy, session, documents);
     } catch (RuntimeException e) {
-      metrics.error();
-      LOG.error("Denied: the decision failed unexpectedly", e);
-      return AuthorizationResult.DENIED;
+      return failed(e);
     }
+  }
+
+  private AuthorizationResult failed(RuntimeException e) {
+    metrics.error();
+    LOG.error("Denied: the decision failed unexpectedly", e);
+    return AuthorizationResult.DENIED;
   }
 
   /**
@@ -181,14 +207,15 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
       if (isSuperUser(context.principal())) {
         return AuthorizationResult.ALLOWED;
       }
+      Policy policy = engine.current().orElse(null);
       return decide(
           RequestFacts.ofResourceType(context, operation, resourceType),
           resourceTypeQuery,
-          new InputDocument.ForRequest());
+          policy,
+          policy == null ? null : policy::evaluate,
+          documents.get());
     } catch (RuntimeException e) {
-      metrics.error();
-      LOG.error("Denied: the decision failed unexpectedly", e);
-      return AuthorizationResult.DENIED;
+      return failed(e);
     }
   }
 
@@ -212,14 +239,20 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
     return Map.copyOf(byType);
   }
 
+  /**
+   * Decides one action with the policy in force (null when there is none), evaluated in {@code
+   * session}.
+   */
   private AuthorizationResult decide(
-      RequestFacts facts, String ref, InputDocument.ForRequest documents) {
+      RequestFacts facts,
+      String ref,
+      Policy policy,
+      Policy.Session session,
+      InputDocument.Builder documents) {
     long start = System.nanoTime();
-    Optional<Policy> inForce = engine.current();
-    if (inForce.isEmpty()) {
+    if (policy == null) {
       return finish(facts, false, "no policy in force", "", start, false);
     }
-    Policy policy = inForce.get();
     DecisionCache.Key key = new DecisionCache.Key(policy.revision(), ref, facts);
     Optional<Boolean> cached = cache.get(key);
     if (cached.isPresent()) {
@@ -228,7 +261,7 @@ public final class RegardAuthorizer implements ClusterMetadataAuthorizer, Monito
     Optional<Value> result;
     try {
       long evaluationStart = System.nanoTime();
-      result = policy.evaluate(ref, documents.of(facts));
+      result = session.evaluate(ref, documents.of(facts));
       metrics.evaluation(System.nanoTime() - evaluationStart);
     } catch (PolicyException e) {
       metrics.error();

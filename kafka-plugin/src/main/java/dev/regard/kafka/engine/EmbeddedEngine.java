@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * Evaluates policy bundles in the broker's JVM with the Rego engine. Bundles arrive through a
@@ -73,11 +74,23 @@ public final class EmbeddedEngine implements PolicyEngine {
       return loaded.loadedAt();
     }
 
-    /** Every failure, a builtin's or the engine's own, is an error here: never undefined. */
     @Override
     public Optional<Value> evaluate(String query, Value input) throws PolicyException {
+      return evaluate(query, input, loaded.compiled()::evaluate);
+    }
+
+    @Override
+    public Session session() {
+      CompiledPolicy.Session session = loaded.compiled().session();
+      return (query, input) -> evaluate(query, input, session::evaluate);
+    }
+
+    /** Every failure, a builtin's or the engine's own, is an error here: never undefined. */
+    private static Optional<Value> evaluate(
+        String query, Value input, BiFunction<String, Value, Optional<Value>> engine)
+        throws PolicyException {
       try {
-        return loaded.compiled().evaluate(query, input);
+        return engine.apply(query, input);
       } catch (RegoException e) {
         throw new PolicyException(
             "evaluating " + query + " failed: " + ActivationGate.describe(e.errors()), e);

@@ -18,4 +18,19 @@ public interface Policy {
    * @return its value, or empty when undefined
    */
   Optional<Value> evaluate(String query, Value input) throws PolicyException;
+
+  /**
+   * Evaluations made one after the other on one thread, such as those of the actions of one
+   * request: each answers as {@link #evaluate} would; an implementation may share between them the
+   * work their inputs do not change.
+   */
+  default Session session() {
+    return this::evaluate;
+  }
+
+  /** See {@link #session()}. Not thread-safe. */
+  @FunctionalInterface
+  interface Session {
+    Optional<Value> evaluate(String query, Value input) throws PolicyException;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.regard.rego.ast;
 
+import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.List;
 
@@ -19,13 +20,29 @@ public sealed interface Term
   Location location();
 
   /** A constant: null, boolean, number or string. */
-  record Scalar(Value value, Location location) implements Term {}
+  record Scalar(Value value, Location location) implements Term {
+    public Scalar {
+      // Short strings, such as the keys of references, interned: compared with the keys of
+      // documents laid out the same way (ObjectValue.Shape), equality is then found by identity.
+      if (value instanceof StringValue s && s.value().length() <= MAX_INTERNED) {
+        value = StringValue.of(s.value().intern());
+      }
+    }
+  }
+
+  /** The longest string constant interned. */
+  int MAX_INTERNED = 64;
 
   /**
    * A variable. Wildcards ({@code _}) and compiler-made variables have names starting with {@code
    * $}; they never appear in query results.
    */
   record Var(String name, Location location) implements Term {
+    public Var {
+      // One instance per name, so that bindings find a variable by identity.
+      name = name.intern();
+    }
+
     public boolean generated() {
       return name.startsWith("$");
     }

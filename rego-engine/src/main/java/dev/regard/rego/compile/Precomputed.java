@@ -7,9 +7,11 @@ import dev.regard.rego.builtins.Builtin;
 import dev.regard.rego.builtins.BuiltinRegistry;
 import dev.regard.rego.value.NumberValue;
 import dev.regard.rego.value.ObjectValue;
+import dev.regard.rego.value.SetValue;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +44,11 @@ public final class Precomputed {
    * @param constant the value of an array, set or object literal made only of constants
    * @param singleVars for a reference or call that has at most one value, computable without
    *     iteration, once these variables are bound (while no {@code with} replaces data or
-   *     functions): references into {@code input}, and into {@code data} down to a rule or out of
-   *     the rule tree through constant keys and then walking a value, whose keys are constants,
-   *     variables or such terms; calls of such terms to functions and builtins that are not
-   *     relations, without an output argument
+   *     functions): references into {@code input} or a variable's value, and into {@code data} down
+   *     to a rule or out of the rule tree through constant keys and then walking a value, whose
+   *     keys are constants, variables or such terms; calls of such terms to functions and builtins
+   *     that are not relations, without an output argument; array, set and object literals of such
+   *     terms
    */
   public record Facts(
       Prefix prefix,
@@ -54,7 +57,30 @@ public final class Precomputed {
       Value constant,
       List<Term.Var> singleVars) {}
 
+  /**
+   * A test a rule's body starts with, {@code input.a.b == "c"}: where the input has not that value
+   * there, the body fails at once, so it need not be entered (OPA's rule indexing).
+   *
+   * @param path the constant string keys below {@code input}
+   * @param value the string the input must hold there
+   */
+  public record Guard(List<Value> path, Value value) {
+    /** Whether the body certainly fails on this input (which may be null: no input). */
+    public boolean excludes(Value input) {
+      Value v = input;
+      for (int i = 0; v != null && i < path.size(); i++) {
+        Value key = path.get(i);
+        v =
+            v instanceof ObjectValue o
+                ? o.get(key)
+                : v instanceof SetValue set && set.contains(key) ? key : null;
+      }
+      return v == null || !v.equals(value);
+    }
+  }
+
   private final Map<Term, Facts> facts = new IdentityHashMap<>();
+  private Guard[][] guards = new Guard[0][]; // by group index
   private final DocNode root;
   private final Value data;
   private final Map<String, RuleGroup> functions;
@@ -82,8 +108,64 @@ public final class Precomputed {
       if (g.defaultRule() != null) {
         p.rule(g.defaultRule());
       }
+      p.indexGuards(g);
     }
     return p;
+  }
+
+  private void indexGuards(RuleGroup g) {
+    Guard[] found = new Guard[g.rules().size()];
+    boolean any = false;
+    for (int i = 0; i < found.length; i++) {
+      CompiledRule r = g.rules().get(i);
+      found[i] = r.elseRule() == null && !r.body().isEmpty() ? guard(r.body().get(0)) : null;
+      any |= found[i] != null;
+    }
+    if (any && found.length > 1) {
+      if (g.index() >= guards.length) {
+        guards = Arrays.copyOf(guards, g.index() + 1);
+      }
+      guards[g.index()] = found;
+    }
+  }
+
+  private static Guard guard(Literal l) {
+    if (l.negated()
+        || !l.withs().isEmpty()
+        || !(l.stmt() instanceof Stmt.TermStmt t)
+        || !(t.term() instanceof Term.Call c)
+        || !c.name().equals("equal")
+        || c.args().size() != 2) {
+      return null;
+    }
+    Guard g = guard(c.args().get(0), c.args().get(1));
+    return g != null ? g : guard(c.args().get(1), c.args().get(0));
+  }
+
+  private static Guard guard(Term ref, Term constant) {
+    if (!(ref instanceof Term.Ref r)
+        || !(r.head() instanceof Term.Var v)
+        || !v.name().equals("input")
+        || !(constant instanceof Term.Scalar s)
+        || !(s.value() instanceof StringValue)) {
+      return null;
+    }
+    List<Value> path = new ArrayList<>();
+    for (Term p : r.path()) {
+      if (!(p instanceof Term.Scalar key) || !(key.value() instanceof StringValue)) {
+        return null;
+      }
+      path.add(key.value());
+    }
+    return new Guard(List.copyOf(path), s.value());
+  }
+
+  /**
+   * The guards of a group's rules, aligned with them (null for a rule without one), or null when
+   * none has one.
+   */
+  public Guard[] guards(RuleGroup g) {
+    return g.index() < guards.length ? guards[g.index()] : null;
   }
 
   /** What is known about a term of a compiled rule, or null (always for other terms). */
@@ -159,7 +241,7 @@ public final class Precomputed {
       return List.of(v);
     } else {
       Facts f = facts.get(t);
-      return f == null ? null : f.singleVars();
+      return f == null ? null : f.constant() != null ? List.of() : f.singleVars();
     }
   }
 
@@ -178,9 +260,18 @@ public final class Precomputed {
 
   private List<Term.Var> refShape(Term.Ref r, Prefix prefix) {
     if (prefix == null) {
-      return r.head() instanceof Term.Var v && v.name().equals("input")
-          ? shapes(r.path(), 0)
-          : null;
+      // A reference into the input, or into the value of a local variable.
+      if (!(r.head() instanceof Term.Var v)) {
+        return null;
+      }
+      List<Term.Var> path = shapes(r.path(), 0);
+      if (path == null || v.name().equals("input")) {
+        return path;
+      }
+      List<Term.Var> vars = new ArrayList<>(path.size() + 1);
+      vars.add(v);
+      vars.addAll(path);
+      return List.copyOf(vars);
     }
     DocNode node = prefix.node();
     if (prefix.length() < r.path().size()
@@ -286,10 +377,28 @@ public final class Precomputed {
     }
   }
 
+  /** A literal's constant value, else the shape of its parts when each has at most one value. */
   private void constant(Term t) {
     Value v = Ground.value(t);
     if (v != null) {
       facts.put(t, new Facts(null, null, null, v, null));
+      return;
+    }
+    List<Term> parts;
+    if (t instanceof Term.ArrayTerm a) {
+      parts = a.items();
+    } else if (t instanceof Term.SetTerm s) {
+      parts = s.items();
+    } else {
+      parts = new ArrayList<>();
+      for (Term.Entry e : ((Term.ObjectTerm) t).entries()) {
+        parts.add(e.key());
+        parts.add(e.value());
+      }
+    }
+    List<Term.Var> shape = shapes(parts, 0);
+    if (shape != null) {
+      facts.put(t, new Facts(null, null, null, null, shape));
     }
   }
 }

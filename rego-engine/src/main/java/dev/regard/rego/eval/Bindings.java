@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Variable bindings of one body evaluation, kept as a stack so that backtracking undoes them by
  * popping. Bodies bind few variables, so a linear scan beats hashing; a name is bound at most once
- * at a time because only unbound variables are bound.
+ * at a time because only unbound variables are bound. Names are compared by identity: they are the
+ * interned names of {@link dev.regard.rego.ast.Term.Var}s.
  */
 final class Bindings {
   private static final String[] NO_NAMES = {};
@@ -19,9 +20,8 @@ final class Bindings {
 
   Value get(String name) {
     for (int i = size - 1; i >= 0; i--) {
-      String n = names[i];
-      // Names compare by identity or cached hash first; equals only confirms a likely match.
-      if (n == name || (n.hashCode() == name.hashCode() && n.equals(name))) {
+      // Names are those of variables, which are interned (Term.Var): identity decides.
+      if (names[i] == name) {
         return values[i];
       }
     }

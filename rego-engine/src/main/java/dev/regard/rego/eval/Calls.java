@@ -206,7 +206,12 @@ final class Calls {
     ev.enter();
     try {
       Value result = null;
-      for (CompiledRule r : g.rules()) {
+      Precomputed.Guard[] guards = ev.docs.guards(g);
+      for (int i = 0; i < g.rules().size(); i++) {
+        CompiledRule r = g.rules().get(i);
+        if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
+          continue;
+        }
         Value v = ev.docs.ruleChainValue(r, args);
         if (v == null) {
           continue;

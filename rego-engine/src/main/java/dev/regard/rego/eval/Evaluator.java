@@ -49,8 +49,8 @@ public final class Evaluator implements BuiltinContext {
 
   final Program program;
   final Memo memo; // null: nothing is remembered across queries
-  private final long nowNs;
-  private final long deadlineNanos;
+  private long nowNs;
+  private long deadlineNanos;
   private final long maxSteps;
   final boolean strict;
   private long steps;
@@ -95,6 +95,22 @@ public final class Evaluator implements BuiltinContext {
 
   // ------------------------------------------------------------------ public entry points
 
+  /**
+   * Makes this evaluator ready for another query, on another input, as a new one would be, but
+   * keeping the documents computed so far that the new input cannot change: those that read no
+   * input, and those kept per session members when {@code sameSession} says the new input's are
+   * those of the previous one. Only between queries, never during one.
+   */
+  public void restart(Value input, long nowNs, long deadlineNanos, boolean sameSession) {
+    this.input = input;
+    this.nowNs = nowNs;
+    this.deadlineNanos = deadlineNanos;
+    this.steps = 0;
+    this.depth = 0;
+    this.dataOverride = null;
+    docs.restart(sameSession);
+  }
+
   /** Every solution of a compiled query, as bindings of its named variables. */
   public List<Map<String, Value>> query(Program.Query q) {
     List<Map<String, Value>> out = new ArrayList<>();
@@ -110,7 +126,7 @@ public final class Evaluator implements BuiltinContext {
                   q.vars()
                       .forEach(
                           (name, internal) -> {
-                            Value val = b.get(internal);
+                            Value val = b.get(internal.intern());
                             if (val != null) {
                               row.put(name, val);
                             }
@@ -123,11 +139,21 @@ public final class Evaluator implements BuiltinContext {
 
   /** The value of a document under {@code data}, or null when undefined. */
   public Value document(List<Value> path) {
-    Value[] result = new Value[1];
+    return documentAt(pathTerms(path));
+  }
+
+  /** A path under {@code data} as the constant terms {@link #documentAt} follows. */
+  public static List<Term> pathTerms(List<Value> path) {
     List<Term> terms = new ArrayList<>(path.size());
     for (Value p : path) {
       terms.add(new Term.Scalar(p, null));
     }
+    return List.copyOf(terms);
+  }
+
+  /** The value of a document under {@code data} named by constant terms, or null when undefined. */
+  public Value documentAt(List<Term> terms) {
+    Value[] result = new Value[1];
     Bindings b = new Bindings();
     guard(
         () ->
@@ -618,6 +644,10 @@ public final class Evaluator implements BuiltinContext {
       if (f != null && f.constant() != null) {
         return k.accept(f.constant());
       }
+      Value single = trySingle(t, b);
+      if (single != NOT_SINGLE_VALUE) {
+        return single != null && k.accept(single);
+      }
     }
     if (t instanceof Term.ArrayTerm a) {
       return evalItems(
@@ -734,7 +764,45 @@ public final class Evaluator implements BuiltinContext {
         return NOT_SINGLE_VALUE;
       }
     }
-    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
+    return computeSingle(t, f, b);
+  }
+
+  private Value computeSingle(Term t, Precomputed.Facts f, Bindings b) {
+    if (t instanceof Term.Ref r) {
+      return refValue(r, f, b);
+    } else if (t instanceof Term.Call c) {
+      return calls.callValue(c, f, b);
+    } else if (f.constant() != null) {
+      return f.constant();
+    } else if (t instanceof Term.ArrayTerm a) {
+      Value[] items = singleValues(a.items(), b);
+      return items == null ? null : ArrayValue.of(items);
+    } else if (t instanceof Term.SetTerm s) {
+      Value[] items = singleValues(s.items(), b);
+      return items == null ? null : SetValue.of(items);
+    }
+    ObjectValue.Builder ob = ObjectValue.builder();
+    for (Term.Entry e : ((Term.ObjectTerm) t).entries()) {
+      Value key = singleValue(e.key(), b);
+      Value val = key == null ? null : singleValue(e.value(), b);
+      if (val == null) {
+        return null;
+      }
+      ob.put(key, val);
+    }
+    return ob.build();
+  }
+
+  /** The values of single terms, or null when one is undefined. */
+  private Value[] singleValues(List<Term> terms, Bindings b) {
+    Value[] out = new Value[terms.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = singleValue(terms.get(i), b);
+      if (out[i] == null) {
+        return null;
+      }
+    }
+    return out;
   }
 
   /** The value of a part of a term trySingle accepted, or null when it is undefined. */
@@ -744,8 +812,7 @@ public final class Evaluator implements BuiltinContext {
     } else if (t instanceof Term.Var v) {
       return b.get(v.name());
     }
-    Precomputed.Facts f = program.precomputed().facts(t);
-    return t instanceof Term.Ref r ? refValue(r, f, b) : calls.callValue((Term.Call) t, f, b);
+    return computeSingle(t, program.precomputed().facts(t), b);
   }
 
   /** The value of a single reference, as walkNode and walk find it. */
@@ -753,7 +820,10 @@ public final class Evaluator implements BuiltinContext {
     List<Term> path = r.path();
     Precomputed.Prefix prefix = f.prefix();
     if (prefix == null) {
-      return input == null ? null : walkValue(input, path, 0, b); // an input reference
+      // A reference into the input or into a variable's value.
+      Term.Var head = (Term.Var) r.head();
+      Value base = head.name().equals("input") ? input : b.get(head.name());
+      return base == null ? null : walkValue(base, path, 0, b);
     }
     int i = prefix.length();
     if (i > 0) {

@@ -28,6 +28,7 @@ public final class Memo {
   /** Per group index: null (not kept), NO_INPUT, or the input paths it reads. */
   private final Object[] plans;
 
+  private final List<Value> sessionMembers;
   private final AtomicReferenceArray<Value> shared;
   private final List<RuleGroup> sharedGroups;
   private final ConcurrentHashMap<Key, Value>[] keyed;
@@ -50,6 +51,8 @@ public final class Memo {
    */
   @SuppressWarnings("unchecked")
   public Memo(Program program, Set<String> sessionMembers) {
+    this.sessionMembers =
+        sessionMembers.stream().sorted().map(m -> (Value) StringValue.of(m)).toList();
     InputReads reads = InputReads.of(program);
     plans = new Object[program.groupCount()];
     keyed = new ConcurrentHashMap[program.groupCount()];
@@ -87,6 +90,37 @@ public final class Memo {
   /** The groups kept once for every input: the documents all queries share. */
   public List<RuleGroup> sharedGroups() {
     return sharedGroups;
+  }
+
+  /**
+   * Whether two inputs (either may be null) have the same values under every session member, so
+   * that documents kept per those values are the same for both.
+   */
+  public boolean sameSession(Value a, Value b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null) {
+      return false;
+    }
+    for (Value member : sessionMembers) {
+      Value x = Evaluator.index(a, member);
+      Value y = Evaluator.index(b, member);
+      if (x != y && (x == null || !x.equals(y))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the document of the group numbered {@code index}, once computed for one input, holds
+   * for the next: always when it reads no input, and when it is kept per session members if the
+   * next input is of the same session.
+   */
+  boolean keptAcross(int index, boolean sameSession) {
+    Object plan = plans[index];
+    return plan == NO_INPUT || (sameSession && plan != null);
   }
 
   /** Whether the group is kept at all. */

@@ -3,6 +3,7 @@ package dev.regard.rego.eval;
 import dev.regard.rego.ast.Term;
 import dev.regard.rego.compile.CompiledRule;
 import dev.regard.rego.compile.DocNode;
+import dev.regard.rego.compile.Precomputed;
 import dev.regard.rego.compile.Program;
 import dev.regard.rego.compile.RuleGroup;
 import dev.regard.rego.value.ObjectValue;
@@ -32,6 +33,20 @@ final class VirtualDocuments {
     this.ev = ev;
     this.program = program;
     this.cache = new Value[program.groupCount()];
+  }
+
+  /**
+   * Forgets the computed documents that another input may change (see {@link Evaluator#restart}):
+   * without a memo, all of them.
+   */
+  void restart(boolean sameSession) {
+    Memo memo = ev.memo;
+    for (int i = 0; i < cache.length; i++) {
+      if (memo == null || !memo.keptAcross(i, sameSession)) {
+        cache[i] = null;
+      }
+    }
+    keyedCache = null;
   }
 
   /** Forgets every computed document, as a `with` modifier requires. */
@@ -282,7 +297,12 @@ final class VirtualDocuments {
 
   private Value completeValue(RuleGroup g) {
     Value result = null;
-    for (CompiledRule r : g.rules()) {
+    Precomputed.Guard[] guards = guards(g);
+    for (int i = 0; i < g.rules().size(); i++) {
+      CompiledRule r = g.rules().get(i);
+      if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
+        continue;
+      }
       Value v = ruleChainValue(r, null);
       if (v == null) {
         continue;
@@ -320,11 +340,7 @@ final class VirtualDocuments {
       // With a constant value every solution agrees, so the first one settles the rule.
       boolean constant = rule.value() instanceof Term.Scalar;
       Bindings b = new Bindings();
-      bindArgs(
-          rule,
-          args,
-          0,
-          b,
+      Evaluator.Cont body =
           () ->
               ev.evalBody(
                   rule.body(),
@@ -344,7 +360,12 @@ final class VirtualDocuments {
                             }
                             result[0] = v;
                             return constant;
-                          })));
+                          }));
+      if (args != null && !bindVarArgs(rule, args, b)) {
+        bindArgs(rule, args, 0, b, body);
+      } else {
+        body.run();
+      }
       if (result[0] != null) {
         return result[0];
       }
@@ -360,6 +381,31 @@ final class VirtualDocuments {
     return bindArgs(r, args, 0, b, () -> true);
   }
 
+  /**
+   * Binds the arguments directly when every parameter is a distinct variable, the common case, and
+   * returns whether it did; otherwise binds nothing.
+   */
+  private static boolean bindVarArgs(CompiledRule r, Value[] args, Bindings b) {
+    List<Term> params = r.args();
+    if (params.size() != args.length) {
+      return false;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (!(params.get(i) instanceof Term.Var v)) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (((Term.Var) params.get(j)).name().equals(v.name())) {
+          return false;
+        }
+      }
+    }
+    for (int i = 0; i < args.length; i++) {
+      b.bind(((Term.Var) params.get(i)).name(), args[i]);
+    }
+    return true;
+  }
+
   private boolean bindArgs(CompiledRule r, Value[] args, int i, Bindings b, Evaluator.Cont k) {
     if (args == null || i == args.length) {
       return k.run();
@@ -367,9 +413,22 @@ final class VirtualDocuments {
     return ev.match(r.args().get(i), args[i], b, () -> bindArgs(r, args, i + 1, b, k));
   }
 
+  /**
+   * The guards of a group's rules (see {@link Precomputed.Guard}), or null when there are none or a
+   * {@code with} replaces functions.
+   */
+  Precomputed.Guard[] guards(RuleGroup g) {
+    return ev.calls.mocks.isEmpty() ? program.precomputed().guards(g) : null;
+  }
+
   private Value setValue(RuleGroup g) {
     List<Value> out = new ArrayList<>();
-    for (CompiledRule r : g.rules()) {
+    Precomputed.Guard[] guards = guards(g);
+    for (int i = 0; i < g.rules().size(); i++) {
+      CompiledRule r = g.rules().get(i);
+      if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
+        continue;
+      }
       Bindings b = new Bindings();
       ev.evalBody(
           r.body(),

@@ -183,7 +183,8 @@ public final class ObjectValue implements Value {
     private Shape(String... given) {
       Builder b = builder();
       for (String k : given) {
-        b.put(k, NullValue.INSTANCE);
+        // Interned, as string constants in policies are (Term.Scalar): lookups match by identity.
+        b.put(k.intern(), NullValue.INSTANCE);
       }
       ObjectValue sorted = b.build();
       if (sorted.size() != given.length) {

@@ -84,6 +84,54 @@ class MemoTest {
   }
 
   @Test
+  void aSessionAnswersEachInputAsASeparateQueryWould() {
+    CompiledPolicy policy = compile();
+    CompiledPolicy.Session session = policy.session();
+    String[][] inputs = {
+      {"alice", "read"},
+      {"alice", "write"},
+      {"bob", "read"},
+      {"bob", "read"},
+      {"carol", "read"},
+      {"alice", "read"}
+    };
+    for (String[] in : inputs) {
+      Value input = input(in[0], in[1]);
+      for (String ref : new String[] {"data.p.allow", "data.p.caller", "data.p.nested"}) {
+        assertThat(session.evaluate(ref, input))
+            .as("%s for %s %s", ref, in[0], in[1])
+            .isEqualTo(compile().evaluate(ref, input));
+      }
+    }
+    assertThat(session.evaluate("data.p.allow", null)).isEmpty();
+    assertThat(session.evaluate("data.p.caller", input("dave", "read")))
+        .contains(StringValue.of("User:dave"));
+  }
+
+  @Test
+  void aSessionGoesOnAfterAFailedQuery() {
+    CompiledPolicy policy =
+        Rego.builder()
+            .module(
+                "p.rego",
+                """
+                package p
+                who := input.principal.name
+                n := to_number(input.n)
+                """)
+            .strictBuiltinErrors(true)
+            .sessionInput("principal")
+            .compile();
+    CompiledPolicy.Session session = policy.session();
+    Value alice = Rego.parseValue("{\"principal\": {\"name\": \"alice\"}, \"n\": \"x\"}");
+    assertThatThrownBy(() -> session.evaluate("data.p.n", alice)).isInstanceOf(RegoException.class);
+    assertThat(session.evaluate("data.p.who", alice)).contains(StringValue.of("alice"));
+    Value bob = Rego.parseValue("{\"principal\": {\"name\": \"bob\"}, \"n\": \"2\"}");
+    assertThat(session.evaluate("data.p.who", bob)).contains(StringValue.of("bob"));
+    assertThat(session.evaluate("data.p.n", bob)).contains(Rego.parseValue("2"));
+  }
+
+  @Test
   void withReplacingInputSeesTheReplacedValue() {
     CompiledPolicy policy = compile();
     assertThat(policy.evaluate("data.p.caller", input("alice", "read")))

@@ -7,7 +7,12 @@ import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.ObjectValue.Shape;
 import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * Lays out the input document a policy sees for one action. Its {@code action} and {@code
@@ -18,7 +23,7 @@ import java.util.Set;
  *
  * <p>Objects are built from key sets sorted once ({@link Shape}), and the members that come from
  * the request rather than the action ({@link RequestParts}) are built once for all the actions of
- * one request.
+ * one request, and reused by the next requests while they come with equal facts ({@link Builder}).
  */
 public final class InputDocument {
   private static final Shape DOCUMENT =
@@ -54,7 +59,20 @@ public final class InputDocument {
   private static final Shape RESOURCE = Shape.of("type", "name", "patternType");
   private static final Shape CLIENT = Shape.of("address", "id", "softwareName", "softwareVersion");
 
+  // The names of Kafka's enums, made once.
+  private static final Map<AclOperation, StringValue> OPERATIONS = names(AclOperation.class);
+  private static final Map<ResourceType, StringValue> RESOURCE_TYPES = names(ResourceType.class);
+  private static final Map<PatternType, StringValue> PATTERN_TYPES = names(PatternType.class);
+
   private InputDocument() {}
+
+  private static <E extends Enum<E>> Map<E, StringValue> names(Class<E> type) {
+    Map<E, StringValue> names = new EnumMap<>(type);
+    for (E e : type.getEnumConstants()) {
+      names.put(e, str(e.name()));
+    }
+    return names;
+  }
 
   /** The members of the document that depend only on the request, not on the action. */
   public record RequestParts(
@@ -69,15 +87,18 @@ public final class InputDocument {
   }
 
   /**
-   * Builds the documents of the actions of one request, the request's parts only once. Not
-   * thread-safe: one per request.
+   * Builds the documents of actions, the request's parts again only when the request differs from
+   * the previous one's (another connection, API or client): the actions of one request, and the
+   * requests of one connection, share them. Not thread-safe: one per thread.
    */
-  public static final class ForRequest {
+  public static final class Builder {
+    private RequestFacts partsOf;
     private RequestParts parts;
 
     public ObjectValue of(RequestFacts f) {
-      if (parts == null) {
+      if (parts == null || !f.sameRequest(partsOf)) {
         parts = requestParts(f);
+        partsOf = f;
       }
       return InputDocument.of(f, parts);
     }
@@ -85,15 +106,14 @@ public final class InputDocument {
 
   /** The document of an action whose request's parts were built already (from equal facts). */
   public static ObjectValue of(RequestFacts f, RequestParts request) {
-    StringValue operation = str(f.operation().name());
+    StringValue operation = OPERATIONS.get(f.operation());
+    StringValue type = RESOURCE_TYPES.get(f.resourceType());
+    StringValue name = str(f.resourceName());
+    StringValue patternType = PATTERN_TYPES.get(f.patternType());
     ObjectValue action =
         ACTION.with(
             operation,
-            RESOURCE_PATTERN.with(
-                str(f.resourceType().name()),
-                str(f.resourceName()),
-                str(f.patternType().name()),
-                BooleanValue.of(f.resourceUnknown())),
+            RESOURCE_PATTERN.with(type, name, patternType, BooleanValue.of(f.resourceUnknown())),
             NumberValue.of(f.resourceReferenceCount()),
             BooleanValue.of(f.logIfAllowed()),
             BooleanValue.of(f.logIfDenied()));
@@ -102,7 +122,7 @@ public final class InputDocument {
         request.requestContext(),
         request.principal(),
         operation,
-        resource(f),
+        RESOURCE.with(type, name, patternType), // as resource(f)
         request.listener(),
         request.securityProtocol(),
         request.client());
@@ -148,7 +168,9 @@ public final class InputDocument {
   /** {@code input.resource}: type, name and pattern type. */
   public static ObjectValue resource(RequestFacts f) {
     return RESOURCE.with(
-        str(f.resourceType().name()), str(f.resourceName()), str(f.patternType().name()));
+        RESOURCE_TYPES.get(f.resourceType()),
+        str(f.resourceName()),
+        PATTERN_TYPES.get(f.patternType()));
   }
 
   private static Value strings(Set<String> values) {

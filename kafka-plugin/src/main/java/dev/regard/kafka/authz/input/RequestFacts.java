@@ -2,6 +2,7 @@ package dev.regard.kafka.authz.input;
 
 import dev.regard.kafka.principal.PrincipalAttributes;
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.network.ClientInformation;
@@ -63,6 +64,49 @@ public record RequestFacts(
   }
 
   /**
+   * The facts of a request without an action, to be completed by {@link #withAction}: the actions
+   * of one request share what is read from its context.
+   */
+  public static RequestFacts ofRequest(AuthorizableRequestContext context) {
+    return of(
+        context,
+        AclOperation.UNKNOWN,
+        ResourceType.UNKNOWN,
+        "",
+        PatternType.UNKNOWN,
+        false,
+        0,
+        false,
+        false);
+  }
+
+  /** The facts of one action of this request: {@code of(context, action)}. */
+  public RequestFacts withAction(Action action) {
+    ResourcePattern pattern = action.resourcePattern();
+    return new RequestFacts(
+        action.operation(),
+        pattern.resourceType(),
+        nullToEmpty(pattern.name()),
+        pattern.patternType(),
+        pattern.isUnknown(),
+        action.resourceReferenceCount(),
+        action.logIfAllowed(),
+        action.logIfDenied(),
+        principalType,
+        principalName,
+        groups,
+        roles,
+        clientInetAddress,
+        clientId,
+        softwareName,
+        softwareVersion,
+        apiKey,
+        apiVersion,
+        listener,
+        securityProtocol);
+  }
+
+  /**
    * The facts of Kafka's question "may this principal perform the operation on at least one
    * resource of this type": the resource name is empty and the pattern type is ANY.
    */
@@ -113,6 +157,25 @@ public record RequestFacts(
         context.requestVersion(),
         nullToEmpty(context.listenerName()),
         context.securityProtocol() == null ? "" : context.securityProtocol().name);
+  }
+
+  /**
+   * Whether the request's facts (all but the action's) equal those of {@code other}: then the
+   * members of the input document that come from the request are the same.
+   */
+  public boolean sameRequest(RequestFacts other) {
+    return apiKey == other.apiKey
+        && apiVersion == other.apiVersion
+        && principalName.equals(other.principalName)
+        && principalType.equals(other.principalType)
+        && groups.equals(other.groups)
+        && roles.equals(other.roles)
+        && Objects.equals(clientInetAddress, other.clientInetAddress)
+        && clientId.equals(other.clientId)
+        && softwareName.equals(other.softwareName)
+        && softwareVersion.equals(other.softwareVersion)
+        && listener.equals(other.listener)
+        && securityProtocol.equals(other.securityProtocol);
   }
 
   /**

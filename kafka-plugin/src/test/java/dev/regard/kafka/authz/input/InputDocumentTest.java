@@ -94,4 +94,33 @@ class InputDocumentTest {
         .isEqualTo("{\"name\":\"\",\"patternType\":\"ANY\",\"type\":\"TRANSACTIONAL_ID\"}");
     assertThat(Json.write(input.get("operation"))).isEqualTo("\"WRITE\"");
   }
+
+  @Test
+  void aBuilderSharesTheRequestsMembersOnlyWhileTheRequestIsTheSame() {
+    InputDocument.Builder builder = new InputDocument.Builder();
+    ObjectValue alice =
+        builder.of(
+            RequestFacts.of(
+                TestRequests.context("alice"), TestRequests.topic(AclOperation.READ, "orders")));
+    ObjectValue aliceAgain =
+        builder.of(
+            RequestFacts.of(
+                TestRequests.context("alice"), TestRequests.topic(AclOperation.WRITE, "payments")));
+    ObjectValue bob =
+        builder.of(
+            RequestFacts.of(
+                TestRequests.context("bob"), TestRequests.topic(AclOperation.WRITE, "payments")));
+    assertThat(aliceAgain.get("principal")).isSameAs(alice.get("principal"));
+    assertThat(Json.write(aliceAgain.get("resource")))
+        .isEqualTo("{\"name\":\"payments\",\"patternType\":\"LITERAL\",\"type\":\"TOPIC\"}");
+    assertThat(Json.write(bob.get("principal")))
+        .isEqualTo("{\"groups\":[],\"name\":\"bob\",\"roles\":[],\"type\":\"User\"}");
+    assertThat(Json.write(bob))
+        .isEqualTo(
+            Json.write(
+                InputDocument.of(
+                    RequestFacts.of(
+                        TestRequests.context("bob"),
+                        TestRequests.topic(AclOperation.WRITE, "payments")))));
+  }
 }
