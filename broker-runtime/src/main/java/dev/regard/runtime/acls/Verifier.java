@@ -1,6 +1,7 @@
 package dev.regard.runtime.acls;
 
 import dev.regard.kafka.authz.RegardAuthorizer;
+import dev.regard.kafka.authz.log.DecisionLog;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.ClusterResource;
 import org.apache.kafka.common.Endpoint;
@@ -31,6 +33,9 @@ import org.apache.kafka.server.authorizer.Action;
 import org.apache.kafka.server.authorizer.AuthorizationResult;
 import org.apache.kafka.server.authorizer.Authorizer;
 import org.apache.kafka.server.authorizer.AuthorizerServerInfo;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Compares Kafka's StandardAuthorizer, loaded with a set of ACLs, with Regard's authorizer running
@@ -85,7 +90,21 @@ public final class Verifier {
       for (var ready : regard.start(serverInfo()).values()) {
         ready.toCompletableFuture().get(60, TimeUnit.SECONDS);
       }
-      return compare(acls, superUsers, kafka, regard);
+      return quietly(() -> compare(acls, superUsers, kafka, regard));
+    }
+  }
+
+  /**
+   * Runs the comparison with the decision log off: its questions are the matrix's, not decisions a
+   * client asked for, and the differences are printed as the report.
+   */
+  private static Report quietly(Callable<Report> comparison) throws Exception {
+    Level before = LogManager.getLogger(DecisionLog.LOGGER).getLevel();
+    Configurator.setLevel(DecisionLog.LOGGER, Level.OFF);
+    try {
+      return comparison.call();
+    } finally {
+      Configurator.setLevel(DecisionLog.LOGGER, before);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.regard.runtime.acls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.runtime.BrokerRuntime;
 import dev.regard.runtime.BrokerSettings;
 import dev.regard.runtime.BundleSource;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +29,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.AclCommand;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -205,16 +212,23 @@ class AclMigrationTest {
               AclsCommand.run(
                   "import", "--from-file", none.toString(), "--output", empty.toString()))
           .isZero();
-      assertThat(
-              AclsCommand.run(
-                  "verify",
-                  "--bootstrap-server",
-                  runtime.settings().bootstrap(),
-                  "--command-config",
-                  admin(runtime).toString(),
-                  "--bundle",
-                  empty.toString()))
-          .isEqualTo(1);
+      // The bundle denies every question of the matrix, and none of them is a decision-log line.
+      List<String> decisionLines = new CopyOnWriteArrayList<>();
+      int code;
+      try (LogCapture capture = new LogCapture(DecisionLog.LOGGER, decisionLines)) {
+        code =
+            AclsCommand.run(
+                "verify",
+                "--bootstrap-server",
+                runtime.settings().bootstrap(),
+                "--command-config",
+                admin(runtime).toString(),
+                "--bundle",
+                empty.toString());
+      }
+      assertThat(code).isEqualTo(1);
+      assertThat(decisionLines).isEmpty();
+      assertThat(LogManager.getLogger(DecisionLog.LOGGER).isInfoEnabled()).isTrue();
     }
   }
 
@@ -311,5 +325,36 @@ class AclMigrationTest {
       p.load(in);
     }
     return p;
+  }
+
+  /** Collects what one configured logger writes, through the real logging stack. */
+  private static final class LogCapture extends AbstractAppender implements AutoCloseable {
+    private final String logger;
+    private final List<String> lines;
+
+    LogCapture(String logger, List<String> lines) {
+      super("capture-" + logger, null, null, true, Property.EMPTY_ARRAY);
+      this.logger = logger;
+      this.lines = lines;
+      start();
+      LoggerContext context = (LoggerContext) LogManager.getContext(false);
+      context.getConfiguration().getLoggerConfig(logger).addAppender(this, null, null);
+      context.updateLoggers();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+      if (event.getLoggerName().equals(logger)) {
+        lines.add(event.getMessage().getFormattedMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      LoggerContext context = (LoggerContext) LogManager.getContext(false);
+      context.getConfiguration().getLoggerConfig(logger).removeAppender(getName());
+      context.updateLoggers();
+      stop();
+    }
   }
 }
