@@ -9,6 +9,7 @@ import dev.regard.runtime.BundleSource;
 import dev.regard.runtime.DefaultBundle;
 import dev.regard.runtime.DevCertificateAuthority;
 import dev.regard.runtime.RunLayout;
+import dev.regard.testing.LogLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,10 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.tools.AclCommand;
 import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,9 +209,9 @@ class AclMigrationTest {
                   "import", "--from-file", none.toString(), "--output", empty.toString()))
           .isZero();
       // The bundle denies every question of the matrix, and none of them is a decision-log line.
-      List<String> decisionLines = new CopyOnWriteArrayList<>();
+      List<String> decisionLines;
       int code;
-      try (LogCapture capture = new LogCapture(DecisionLog.LOGGER, decisionLines)) {
+      try (LogLines capture = new LogLines(DecisionLog.LOGGER)) {
         code =
             AclsCommand.run(
                 "verify",
@@ -225,6 +221,7 @@ class AclMigrationTest {
                 admin(runtime).toString(),
                 "--bundle",
                 empty.toString());
+        decisionLines = List.copyOf(capture.lines());
       }
       assertThat(code).isEqualTo(1);
       assertThat(decisionLines).isEmpty();
@@ -325,36 +322,5 @@ class AclMigrationTest {
       p.load(in);
     }
     return p;
-  }
-
-  /** Collects what one configured logger writes, through the real logging stack. */
-  private static final class LogCapture extends AbstractAppender implements AutoCloseable {
-    private final String logger;
-    private final List<String> lines;
-
-    LogCapture(String logger, List<String> lines) {
-      super("capture-" + logger, null, null, true, Property.EMPTY_ARRAY);
-      this.logger = logger;
-      this.lines = lines;
-      start();
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      context.getConfiguration().getLoggerConfig(logger).addAppender(this, null, null);
-      context.updateLoggers();
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      if (event.getLoggerName().equals(logger)) {
-        lines.add(event.getMessage().getFormattedMessage());
-      }
-    }
-
-    @Override
-    public void close() {
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      context.getConfiguration().getLoggerConfig(logger).removeAppender(getName());
-      context.updateLoggers();
-      stop();
-    }
   }
 }

@@ -6,8 +6,9 @@ import static dev.regard.kafka.authz.TestRequests.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.regard.kafka.authz.log.DecisionLines;
+import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.rego.Rego;
+import dev.regard.testing.LogLines;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ class OpaServerAuthorizerTest {
 
   @Test
   void everyDenyIsLoggedAndAllowsOnlyWhenSampled() {
-    try (DecisionLines log = new DecisionLines()) {
+    try (LogLines log = new LogLines(DecisionLog.LOGGER)) {
       decide("alice", AclOperation.WRITE, "alice-orders");
       decide("bob", AclOperation.WRITE, "alice-orders");
       assertThat(log.lines()).hasSize(1);

@@ -3,8 +3,9 @@ package dev.regard.kafka.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regard.kafka.authz.delegate.Delegation;
-import dev.regard.kafka.authz.log.DecisionLines;
+import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.kafka.bundle.BundleFixtures;
+import dev.regard.testing.LogLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,13 +106,13 @@ class ShadowModeTest {
         .orElseThrow();
   }
 
-  private static List<String> shadowLines(DecisionLines log) {
+  private static List<String> shadowLines(LogLines log) {
     return log.lines().stream().filter(l -> l.contains("\"shadow\"")).toList();
   }
 
   @Test
   void inShadowModeTheDelegateDecidesAndDisagreementsAreCountedAndLogged() throws Exception {
-    try (DecisionLines log = new DecisionLines()) {
+    try (LogLines log = new LogLines(DecisionLog.LOGGER)) {
       start("shadow");
       assertThat(write("alice")).isEqualTo(AuthorizationResult.DENIED);
       assertThat(write("bob")).isEqualTo(AuthorizationResult.ALLOWED);
@@ -136,7 +137,7 @@ class ShadowModeTest {
 
   @Test
   void inEnforceModeThePolicyDecidesAndDisagreementsAreCountedAndLogged() throws Exception {
-    try (DecisionLines log = new DecisionLines()) {
+    try (LogLines log = new LogLines(DecisionLog.LOGGER)) {
       start("enforce");
       assertThat(write("alice")).isEqualTo(AuthorizationResult.ALLOWED);
       assertThat(write("bob")).isEqualTo(AuthorizationResult.DENIED);

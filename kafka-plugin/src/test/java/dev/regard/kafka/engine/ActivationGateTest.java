@@ -17,6 +17,7 @@ import dev.regard.rego.value.BooleanValue;
 import dev.regard.rego.value.Json;
 import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.Value;
+import dev.regard.testing.LogLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +50,7 @@ class ActivationGateTest {
   @Test
   void removingTheDataThePolicyReadsKeepsTheLastGoodRevisionWithOneClearLogLine() throws Exception {
     BundleDirs.write(dir, BundleFixtures.files("alice"));
-    try (WatcherLog log = new WatcherLog();
+    try (LogLines log = new LogLines(BundleWatcher.class.getName(), Level.WARN);
         BundleWatcher<CompiledPolicy> watcher = watcher()) {
       assertThat(watcher.poll()).isTrue();
       String good = watcher.current().orElseThrow().revision();
@@ -69,7 +71,7 @@ class ActivationGateTest {
 
   @Test
   void aRevisionRefusedOnEveryFetchIsCountedEachTimeButLoggedOnce() throws Exception {
-    try (WatcherLog log = new WatcherLog();
+    try (LogLines log = new LogLines(BundleWatcher.class.getName(), Level.WARN);
         BundleWatcher<CompiledPolicy> watcher =
             new BundleWatcher<>(
                 new DirectoryBundleSource(dir.resolve("absent"), 1 << 20),

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regard.kafka.authz.RegardAuthorizer;
-import dev.regard.kafka.authz.log.DecisionLines;
+import dev.regard.kafka.authz.log.DecisionLog;
 import dev.regard.testing.KraftCluster;
+import dev.regard.testing.LogLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,7 @@ class StrictBuiltinErrorsBrokerTest {
 
   @Test
   void aClientIdThatMakesTheBuiltinFailIsDeniedAndTheErrorLogged() throws Exception {
-    try (DecisionLines lines = new DecisionLines();
+    try (LogLines lines = new LogLines(DecisionLog.LOGGER);
         KafkaProducer<String, String> bob = producer("not-a-number")) {
       assertThatThrownBy(() -> bob.send(new ProducerRecord<>("trap.one", "k", "v")).get())
           .isInstanceOf(ExecutionException.class)
