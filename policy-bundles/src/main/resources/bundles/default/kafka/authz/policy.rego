@@ -38,26 +38,19 @@ holds(names) if {
 
 is_admin if holds(data.kafka.authz.admins)
 
-# The entries of a prefix-keyed object that apply to the requested resource's name: its
-# non-empty prefixes (the empty name's own) of the lengths the object's keys have.
-matching(entries, lengths) := {prefix |
-	name := input.resource.name
-	size := count(name)
-	shortest := min([1, size])
-	some n in lengths
-	n >= shortest
-	n <= size
-	prefix := substring(name, 0, n)
-	entries[prefix]
-}
+# The keys of a prefix-keyed object that apply to a resource are the prefixes of its name, found
+# by looking up the name's prefix of each length the keys have. A name shorter than a length is
+# looked up whole (substring stops at its end), which finds only the name's own key, as its own
+# length does. The empty key counts as one long: the first character of a name is not empty, so
+# the empty key applies to the empty name only.
+prefix_lengths(entries) := {max([count(prefix), 1]) | some prefix, _ in entries}
 
-# The lengths of the prefixes of each kind: these read no input, so the engine works them out
-# once per bundle revision.
-topic_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.topics}
+# These read no input, so the engine works them out once per bundle revision.
+topic_prefix_lengths := prefix_lengths(data.kafka.authz.topics)
 
-group_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.consumer_groups}
+group_prefix_lengths := prefix_lengths(data.kafka.authz.consumer_groups)
 
-transactional_id_prefix_lengths := {count(prefix) | some prefix, _ in data.kafka.authz.transactional_ids}
+transactional_id_prefix_lengths := prefix_lengths(data.kafka.authz.transactional_ids)
 
 # Operations each topic role grants; DESCRIBE comes with every role, as Kafka implies it.
 topic_operations := {
@@ -82,25 +75,29 @@ allow if is_admin
 # Topics: the roles held on the topic's prefix grant their operations.
 allow if {
 	input.resource.type == "TOPIC"
-	some prefix in matching(data.kafka.authz.topics, topic_prefix_lengths)
+	some n in topic_prefix_lengths
+	roles := data.kafka.authz.topics[substring(input.resource.name, 0, n)]
 	some role in topic_roles_granting[input.operation]
-	holds(data.kafka.authz.topics[prefix][role])
+	some name in roles[role]
+	identities[name]
 }
 
 # Consumer groups: members may join, commit and describe.
 allow if {
 	input.resource.type == "GROUP"
 	input.operation in group_operations
-	some prefix in matching(data.kafka.authz.consumer_groups, group_prefix_lengths)
-	holds(data.kafka.authz.consumer_groups[prefix].members)
+	some n in group_prefix_lengths
+	some name in data.kafka.authz.consumer_groups[substring(input.resource.name, 0, n)].members
+	identities[name]
 }
 
 # Transactional ids: the listed principals may use ids with the prefix.
 allow if {
 	input.resource.type == "TRANSACTIONAL_ID"
 	input.operation in transactional_id_operations
-	some prefix in matching(data.kafka.authz.transactional_ids, transactional_id_prefix_lengths)
-	holds(data.kafka.authz.transactional_ids[prefix].principals)
+	some n in transactional_id_prefix_lengths
+	some name in data.kafka.authz.transactional_ids[substring(input.resource.name, 0, n)].principals
+	identities[name]
 }
 
 # Idempotent producers: anyone who produces to some topic.

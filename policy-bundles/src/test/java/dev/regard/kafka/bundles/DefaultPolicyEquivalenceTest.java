@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The default policy answers exactly as its earlier form did, which walked every prefix for
  * idempotent writes and questions about resource types ({@code reference/authz_walk_all.rego}):
  * both decisions over a matrix of principals, resource types, names and operations, with the
- * bundle's data and with data whose entries are irregular (missing roles, names given as a string,
- * an object or a set, extra keys). The default policy is compiled as the authorizer compiles it,
- * remembering per-principal rules across queries, so the matrix also exercises that memory.
+ * bundle's data, with data whose entries are irregular (missing roles, names given as a string, an
+ * object or a set, extra keys) and with data holding only the empty prefix. The default policy is
+ * compiled as the authorizer compiles it, remembering per-principal rules across queries, so the
+ * matrix also exercises that memory.
  */
 class DefaultPolicyEquivalenceTest {
   private static final Path POLICY =
@@ -50,6 +51,15 @@ class DefaultPolicyEquivalenceTest {
                            "": {"members": ["User:zed"]},
                            "i-": {}},
        "transactional_ids": {"t-": {"principals": ["User:carl"]}, "u-": {"principals": {}}}}
+      """;
+
+  /** Only the empty prefix: it applies to the empty name alone. */
+  private static final String EMPTY_PREFIX_ONLY =
+      """
+      {"admins": [],
+       "topics": {"": {"owners": ["User:carl"], "producers": ["User:alice"]}},
+       "consumer_groups": {"": {"members": ["User:bob"]}},
+       "transactional_ids": {"": {"principals": ["User:alice"]}}}
       """;
 
   private static final List<String> TYPES =
@@ -106,10 +116,14 @@ class DefaultPolicyEquivalenceTest {
       List.of(List.of(), List.of("analytics"), List.of("ops", "root"), List.of("orders-team"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"bundle", "irregular"})
+  @ValueSource(strings = {"bundle", "irregular", "empty-prefix-only"})
   void decisionsMatchTheWalkingPolicy(String dataSet) throws IOException {
     String data =
-        dataSet.equals("bundle") ? Files.readString(DATA, StandardCharsets.UTF_8) : IRREGULAR;
+        switch (dataSet) {
+          case "bundle" -> Files.readString(DATA, StandardCharsets.UTF_8);
+          case "irregular" -> IRREGULAR;
+          default -> EMPTY_PREFIX_ONLY;
+        };
     CompiledPolicy current = compile(POLICY, data, true);
     CompiledPolicy reference = compile(REFERENCE, data, false);
     List<String> differences = new ArrayList<>();
