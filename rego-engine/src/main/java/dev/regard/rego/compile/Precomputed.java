@@ -63,10 +63,17 @@ public final class Precomputed {
    *
    * @param path the constant string keys below {@code input}
    * @param value the string the input must hold there
+   * @param pathAsPrevious whether the previous guard of the group's rules reads the same path
    */
-  public record Guard(List<Value> path, Value value) {
-    /** Whether the body certainly fails on this input (which may be null: no input). */
-    public boolean excludes(Value input) {
+  public record Guard(List<Value> path, Value value, boolean pathAsPrevious) {
+    /**
+     * The input's value at the path (null when there is none, or no input), given the value the
+     * previous guard of the group read: guards of one path read the input once.
+     */
+    public Value at(Value input, Value previous) {
+      if (pathAsPrevious) {
+        return previous;
+      }
       Value v = input;
       for (int i = 0; v != null && i < path.size(); i++) {
         Value key = path.get(i);
@@ -75,7 +82,12 @@ public final class Precomputed {
                 ? o.get(key)
                 : v instanceof SetValue set && set.contains(key) ? key : null;
       }
-      return v == null || !v.equals(value);
+      return v;
+    }
+
+    /** Whether the body certainly fails where the input holds {@code at} (see {@link #at}). */
+    public boolean excludes(Value at) {
+      return at == null || !at.equals(value);
     }
   }
 
@@ -115,12 +127,20 @@ public final class Precomputed {
 
   private void indexGuards(RuleGroup g) {
     Guard[] found = new Guard[g.rules().size()];
-    boolean any = false;
+    Guard previous = null;
     for (int i = 0; i < found.length; i++) {
       CompiledRule r = g.rules().get(i);
-      found[i] = r.elseRule() == null && !r.body().isEmpty() ? guard(r.body().get(0)) : null;
-      any |= found[i] != null;
+      Guard guard = r.elseRule() == null && !r.body().isEmpty() ? guard(r.body().get(0)) : null;
+      if (guard != null) {
+        found[i] =
+            new Guard(
+                guard.path(),
+                guard.value(),
+                previous != null && previous.path().equals(guard.path()));
+        previous = guard;
+      }
     }
+    boolean any = previous != null;
     if (any && found.length > 1) {
       if (g.index() >= guards.length) {
         guards = Arrays.copyOf(guards, g.index() + 1);
@@ -157,7 +177,7 @@ public final class Precomputed {
       }
       path.add(key.value());
     }
-    return new Guard(List.copyOf(path), s.value());
+    return new Guard(List.copyOf(path), s.value(), false);
   }
 
   /**

@@ -146,22 +146,23 @@ final class Calls {
 
   /** Calls the function {@code g} or else {@code builtin}, both looked up by {@code name}. */
   private Value invoke(String name, RuleGroup g, Builtin builtin, Value[] args, Location loc) {
-    switch (name) {
-      case "internal.member_2":
-        return BooleanValue.of(member(args[0], args[1]));
-      case "internal.member_3":
-        {
-          Value v = Evaluator.index(args[2], args[0]);
-          return BooleanValue.of(v != null && v.equals(args[1]) && !(args[2] instanceof SetValue));
-        }
-      default:
-        break;
-    }
     if (g != null) {
       return callFunction(g, args);
     }
     if (builtin == null) {
-      throw new RegoException("rego_type_error", "undefined function " + name, loc);
+      // Neither a function nor a builtin: one of the membership operators, else unknown.
+      switch (name) {
+        case "internal.member_2":
+          return BooleanValue.of(member(args[0], args[1]));
+        case "internal.member_3":
+          {
+            Value v = Evaluator.index(args[2], args[0]);
+            return BooleanValue.of(
+                v != null && v.equals(args[1]) && !(args[2] instanceof SetValue));
+          }
+        default:
+          throw new RegoException("rego_type_error", "undefined function " + name, loc);
+      }
     }
     try {
       return builtin.function().call(ev, args);
@@ -207,10 +208,15 @@ final class Calls {
     try {
       Value result = null;
       Precomputed.Guard[] guards = ev.docs.guards(g);
+      Value at = null; // the input's value at the last guard's path
       for (int i = 0; i < g.rules().size(); i++) {
         CompiledRule r = g.rules().get(i);
-        if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
-          continue;
+        Precomputed.Guard guard = guards == null ? null : guards[i];
+        if (guard != null) {
+          at = guard.at(ev.input, at);
+          if (guard.excludes(at)) {
+            continue;
+          }
         }
         Value v = ev.docs.ruleChainValue(r, args);
         if (v == null) {

@@ -7,7 +7,9 @@ import dev.regard.rego.value.StringValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -27,6 +29,14 @@ public final class Memo {
 
   /** Per group index: null (not kept), NO_INPUT, or the input paths it reads. */
   private final Object[] plans;
+
+  /**
+   * Per group index: the number of its paths among the distinct ones, so that groups reading the
+   * same input share a key (-1 for groups not kept per input).
+   */
+  private final int[] planNumbers;
+
+  private final int planCount;
 
   private final List<Value> sessionMembers;
   private final AtomicReferenceArray<Value> shared;
@@ -55,6 +65,9 @@ public final class Memo {
         sessionMembers.stream().sorted().map(m -> (Value) StringValue.of(m)).toList();
     InputReads reads = InputReads.of(program);
     plans = new Object[program.groupCount()];
+    planNumbers = new int[program.groupCount()];
+    Arrays.fill(planNumbers, -1);
+    Map<Set<List<Value>>, Integer> numbers = new HashMap<>();
     keyed = new ConcurrentHashMap[program.groupCount()];
     shared = new AtomicReferenceArray<>(program.groupCount());
     List<RuleGroup> groups = new ArrayList<>();
@@ -70,9 +83,11 @@ public final class Memo {
         once.add(g);
       } else if (paths.stream().allMatch(p -> underSession(p, sessionMembers))) {
         plans[g.index()] = List.copyOf(paths);
+        planNumbers[g.index()] = numbers.computeIfAbsent(Set.copyOf(paths), p -> numbers.size());
         keyed[g.index()] = new ConcurrentHashMap<>();
       }
     }
+    planCount = numbers.size();
     sharedGroups = List.copyOf(once);
   }
 
@@ -131,6 +146,19 @@ public final class Memo {
   /** Whether the group is kept once for every input. */
   boolean keepsOnce(RuleGroup g) {
     return plans[g.index()] == NO_INPUT;
+  }
+
+  /** How many distinct sets of paths the groups kept per input read. */
+  int planCount() {
+    return planCount;
+  }
+
+  /**
+   * The number of the paths a group kept per input reads, below {@link #planCount()}: groups of one
+   * number have equal keys for one input. -1 for a group kept once or not at all.
+   */
+  int planNumber(RuleGroup g) {
+    return planNumbers[g.index()];
   }
 
   /** The key of a kept group's document for this input: NO_INPUT or the values it reads. */

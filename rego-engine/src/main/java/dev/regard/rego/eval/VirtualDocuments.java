@@ -10,6 +10,7 @@ import dev.regard.rego.value.ObjectValue;
 import dev.regard.rego.value.SetValue;
 import dev.regard.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,11 @@ final class VirtualDocuments {
   // Replaced by `with`, which changes what the documents are; restored after it.
   Value[] cache; // group values by group index; UNDEFINED marks an undefined document
   Map<KeyedDoc, Value> keyedCache; // created on first use: many queries need none
+
+  // The memo's keys for memoKeysOf, by Memo.planNumber: computed once per input, however many
+  // groups read the same members of it.
+  private Object[] memoKeys;
+  private Value memoKeysOf;
 
   VirtualDocuments(Evaluator ev, Program program) {
     this.ev = ev;
@@ -292,16 +298,37 @@ final class VirtualDocuments {
     if (memo == null || !memo.keeps(g) || ev.dataOverride != null || !ev.calls.mocks.isEmpty()) {
       return null;
     }
-    return memo.key(g, ev.input);
+    int plan = memo.planNumber(g);
+    if (plan < 0) {
+      return memo.key(g, ev.input);
+    }
+    if (memoKeys == null) {
+      memoKeys = new Object[memo.planCount()];
+      memoKeysOf = ev.input;
+    } else if (memoKeysOf != ev.input) {
+      Arrays.fill(memoKeys, null);
+      memoKeysOf = ev.input;
+    }
+    Object key = memoKeys[plan];
+    if (key == null) {
+      key = memo.key(g, ev.input);
+      memoKeys[plan] = key;
+    }
+    return key;
   }
 
   private Value completeValue(RuleGroup g) {
     Value result = null;
     Precomputed.Guard[] guards = guards(g);
+    Value at = null; // the input's value at the last guard's path
     for (int i = 0; i < g.rules().size(); i++) {
       CompiledRule r = g.rules().get(i);
-      if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
-        continue;
+      Precomputed.Guard guard = guards == null ? null : guards[i];
+      if (guard != null) {
+        at = guard.at(ev.input, at);
+        if (guard.excludes(at)) {
+          continue;
+        }
       }
       Value v = ruleChainValue(r, null);
       if (v == null) {
@@ -424,10 +451,15 @@ final class VirtualDocuments {
   private Value setValue(RuleGroup g) {
     List<Value> out = new ArrayList<>();
     Precomputed.Guard[] guards = guards(g);
+    Value at = null; // the input's value at the last guard's path
     for (int i = 0; i < g.rules().size(); i++) {
       CompiledRule r = g.rules().get(i);
-      if (guards != null && guards[i] != null && guards[i].excludes(ev.input)) {
-        continue;
+      Precomputed.Guard guard = guards == null ? null : guards[i];
+      if (guard != null) {
+        at = guard.at(ev.input, at);
+        if (guard.excludes(at)) {
+          continue;
+        }
       }
       Bindings b = new Bindings();
       ev.evalBody(

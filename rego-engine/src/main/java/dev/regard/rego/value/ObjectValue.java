@@ -61,6 +61,21 @@ public final class ObjectValue implements Value {
     if (index != null) {
       return index.get(key);
     }
+    if (key instanceof StringValue s) {
+      // Keys are mostly strings: compared by identity (interned constants and Shape keys) or by
+      // their cached hashes before their characters.
+      String k = s.value();
+      int hash = k.hashCode();
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] instanceof StringValue other) {
+          String o = other.value();
+          if (o == k || (o.hashCode() == hash && o.equals(k))) {
+            return values[i];
+          }
+        }
+      }
+      return null;
+    }
     for (int i = 0; i < keys.length; i++) {
       if (keys[i].equals(key)) {
         return values[i];
