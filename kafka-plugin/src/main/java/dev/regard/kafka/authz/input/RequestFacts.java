@@ -132,10 +132,15 @@ public record RequestFacts(
       groups = attributes.groups();
       roles = attributes.roles();
     }
-    ClientInformation client =
-        context instanceof RequestContext rc && rc.clientInformation != null
-            ? rc.clientInformation
-            : ClientInformation.EMPTY;
+    ClientInformation client = ClientInformation.EMPTY;
+    int apiKey;
+    if (context instanceof RequestContext rc) {
+      client = rc.clientInformation != null ? rc.clientInformation : client;
+      // The key as the header holds it: requestType() looks the API up in a map first.
+      apiKey = rc.header.data().requestApiKey();
+    } else {
+      apiKey = context.requestType();
+    }
     return new RequestFacts(
         operation,
         type,
@@ -153,7 +158,7 @@ public record RequestFacts(
         nullToEmpty(context.clientId()),
         nullToEmpty(client.softwareName()),
         nullToEmpty(client.softwareVersion()),
-        context.requestType(),
+        apiKey,
         context.requestVersion(),
         nullToEmpty(context.listenerName()),
         context.securityProtocol() == null ? "" : context.securityProtocol().name);
