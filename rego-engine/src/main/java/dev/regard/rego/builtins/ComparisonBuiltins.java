@@ -14,8 +14,10 @@ final class ComparisonBuiltins {
   private ComparisonBuiltins() {}
 
   static void register(BuiltinRegistry.Builder b) {
-    add(b, "equal", c -> c == 0);
-    add(b, "neq", c -> c != 0);
+    // Equality by equals, which agrees with the order (Value) and finds most answers without
+    // comparing contents: by identity, by type or by a cached hash.
+    b.add("equal", fn(B, A, A), (ctx, a) -> BooleanValue.of(a[0].equals(a[1])));
+    b.add("neq", fn(B, A, A), (ctx, a) -> BooleanValue.of(!a[0].equals(a[1])));
     add(b, "lt", c -> c < 0);
     add(b, "lte", c -> c <= 0);
     add(b, "gt", c -> c > 0);
