@@ -8,7 +8,8 @@
 # Each run warms up for at least WARMUP_S and then until the broker's JIT compilers have settled
 # (LoadTest's --jit-settled-pct), for at most MAX_WARMUP_S. Each line shows what could put a run in
 # an odd state: the warm-up it took, the broker CPU per record spent compiling (JIT) and collecting
-# (GC), and the consumers' fetch requests per record.
+# (GC), the consumers' fetch requests per record, and the CPU other processes on the machine took
+# during the measured window (in cores).
 #
 # Build first: ./mvnw -B -q -pl broker-runtime,benchmarks -am package -DskipTests
 set -euo pipefail
@@ -45,21 +46,22 @@ run_one() { # kind pair
     >"$dir.load.log" 2>&1 || true
   kill "$broker"
   wait "$broker" 2>/dev/null || true
-  local rate cpu jit gc fetches warmed p50p99 failed
+  local rate cpu jit fetches warmed others p50p99 failed
   rate=$(sed -n 's/^produced=[0-9]* (\([0-9]*\) records\/s).*/\1/p' "$dir.load.log")
   cpu=$(sed -n 's/.*(\([0-9.]*\) µs per record produced.*/\1/p' "$dir.load.log")
   jit=$(sed -n 's/.*of which JIT \([0-9.]*\) µs, GC \([0-9.]*\) µs.*/\1 \2/p' "$dir.load.log")
   fetches=$(sed -n 's/^consumer fetch requests=[0-9]* (\([0-9.]*\) per record.*/\1/p' "$dir.load.log")
   warmed=$(sed -n 's/^warm-up=\([0-9]*\)s.*/\1/p' "$dir.load.log")
+  others=$(sed -n "s/^other processes' CPU in the window=\([0-9.-]*\) cores.*/\1/p" "$dir.load.log")
   p50p99=$(sed -n 's/.*p50=\([0-9.]*\) p95=[0-9.]* p99=\([0-9.]*\).*/\1 \2/p' "$dir.load.log")
   failed=$(sed -n 's/^failed requests=\([0-9]*\) wrong denials=\([0-9]*\) wrong allows=\([0-9]*\).*/\1+\2+\3/p' "$dir.load.log")
-  printf '%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$pair" "${rate:-?}" "${cpu:-?}" \
-    "${p50p99:-? ?}" "${failed:-?}" "${warmed:-?}" "${jit:-? ?}" "${fetches:-?}" \
+  printf '%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$pair" "${rate:-?}" "${cpu:-?}" \
+    "${p50p99:-? ?}" "${failed:-?}" "${warmed:-?}" "${jit:-? ?}" "${fetches:-?}" "${others:-?}" \
     | tee -a "$work/results.tsv"
 }
 
 printf 'authorizer\tpair\trecords/s\tbroker CPU µs/record\tp50 p99 ms\tfailed+wrong'
-printf '\twarm-up s\tJIT GC µs/record\tfetches/record\n'
+printf '\twarm-up s\tJIT GC µs/record\tfetches/record\tothers cores\n'
 for ((pair = 1; pair <= pairs; pair++)); do
   if ((pair % 2)); then order=(regard standard); else order=(standard regard); fi
   for kind in "${order[@]}"; do run_one "$kind" "$pair"; done

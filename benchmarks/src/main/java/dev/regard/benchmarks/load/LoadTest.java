@@ -95,6 +95,7 @@ public final class LoadTest {
     byte[] payload = new byte[options.integer("record-bytes", 512)];
     prepare(producers);
 
+    long loadStart = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     List<KafkaConsumer<byte[], byte[]>> consumerClients = new CopyOnWriteArrayList<>();
     for (int i = 0; i < producers; i++) {
@@ -115,20 +116,26 @@ public final class LoadTest {
             ? new BrokerSampler(Long.parseLong(options.get("broker-pid", "")))
             : null;
     List<BrokerSampler.Sample> samples = new ArrayList<>();
-    long warmedS = warmUp(sampler, warmupS, maxWarmupS, settledPct);
-    // Heap samples force a full collection in the broker, so they are taken outside the window
-    // whose CPU is counted, unless --heap-every-s asks for them during it (a soak).
+    // Heap samples force a full collection in the broker (after which the collector resizes the
+    // heap), so they are taken away from the window whose CPU is counted: after the least
+    // warm-up, while the JIT settles, and after the window; within it only with --heap-every-s
+    // (a soak, where the trend matters more than CPU). Their times count from the load's start.
+    Thread.sleep(warmupS * 1000);
     if (sampler != null) {
-      samples.add(sampler.sample(0));
+      samples.add(sampler.sample(secondsSince(loadStart)));
     }
+    settle(sampler, maxWarmupS - secondsSince(loadStart), settledPct);
+    long warmedS = secondsSince(loadStart);
     BrokerSampler.Cpu cpuAtStart = sampler == null ? null : sampler.cpu();
     double fetchesAtStart = fetches.total();
+    double machineAtStart = MachineCpu.busySeconds();
+    double ownAtStart = MachineCpu.ownSeconds();
     long start = System.nanoTime();
     measuring = true;
     long step = heapEveryS > 0 && sampler != null ? heapEveryS : durationS;
     for (long t = 0; t < durationS; t += step) {
       if (t > 0) {
-        samples.add(sampler.sample(t));
+        samples.add(sampler.sample(secondsSince(loadStart)));
       }
       Thread.sleep(Math.min(step, durationS - t) * 1000);
     }
@@ -136,8 +143,13 @@ public final class LoadTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     BrokerSampler.Cpu brokerCpu = sampler == null ? null : sampler.cpu().minus(cpuAtStart);
     double fetchCount = fetches.total() - fetchesAtStart;
+    double others =
+        MachineCpu.busySeconds()
+            - machineAtStart
+            - (MachineCpu.ownSeconds() - ownAtStart)
+            - (brokerCpu == null ? 0 : brokerCpu.total());
     if (sampler != null) {
-      samples.add(sampler.sample(Math.round(seconds)));
+      samples.add(sampler.sample(secondsSince(loadStart)));
     }
     running.set(false);
     consumerClients.forEach(KafkaConsumer::wakeup);
@@ -145,36 +157,41 @@ public final class LoadTest {
       t.join();
     }
     out.printf("warm-up=%ds%n", warmedS);
+    // What other processes on the machine took during the window: a run beside a busy neighbour
+    // gets fewer records per second and, sharing caches and cores, more CPU per record.
+    if (brokerCpu != null) {
+      out.printf("other processes' CPU in the window=%.2f cores%n", others / seconds);
+    }
     report(out, producers, consumers, seconds, brokerCpu, fetchCount, payload.length, samples);
     return failures.get() == 0 && wrongDenials.get() == 0 && wrongAllows.get() == 0;
   }
 
   /**
-   * Waits at least {@code minS}, then until the broker's JIT compilers have settled: less than
-   * {@code settledPct} per cent of the broker's CPU time in each of the last two 5-s intervals, for
-   * at most {@code maxS}. Compiling a broker's hot paths takes well over a minute of CPU on a small
-   * machine; CPU a compiler spends in the measured window is CPU not spent on records, and code
-   * still interpreted or at a lower tier costs more per record, so without this the broker's CPU
-   * per record depended on how far compilation had got. Returns the seconds waited.
+   * Waits until the broker's JIT compilers have settled: less than {@code settledPct} per cent of
+   * the broker's CPU time in each of two successive 5-s intervals, for at most {@code maxS}.
+   * Compiling a broker's hot paths takes over a minute of CPU on a small machine; CPU a compiler
+   * spends in the measured window is CPU not spent on records, and code still interpreted or at a
+   * lower tier costs more per record, so without this the broker's CPU per record measured how far
+   * compilation had got.
    */
-  private static long warmUp(BrokerSampler sampler, long minS, long maxS, double settledPct)
+  private static void settle(BrokerSampler sampler, long maxS, double settledPct)
       throws InterruptedException {
-    Thread.sleep(minS * 1000);
     if (sampler == null) {
-      return minS;
+      return;
     }
-    long waited = minS;
     int quiet = 0;
     BrokerSampler.Cpu before = sampler.cpu();
-    while (quiet < 2 && waited < maxS) {
+    for (long waited = 0; quiet < 2 && waited < maxS; waited += 5) {
       Thread.sleep(5000);
-      waited += 5;
       BrokerSampler.Cpu now = sampler.cpu();
       BrokerSampler.Cpu d = now.minus(before);
       quiet = d.total() > 0 && d.jit() * 100 < settledPct * d.total() ? quiet + 1 : 0;
       before = now;
     }
-    return waited;
+  }
+
+  private static long secondsSince(long nanoTime) {
+    return Math.round((System.nanoTime() - nanoTime) / 1e9);
   }
 
   /** Creates the topic, and with --acls the ACLs that match the default policy, as the broker. */
@@ -362,7 +379,7 @@ public final class LoadTest {
     failureSamples.forEach(f -> out.println("  " + f));
     for (BrokerSampler.Sample s : samples) {
       out.printf(
-          "broker at %4ds: open files=%d live heap=%d KiB%n",
+          "broker at %4ds of the load: open files=%d live heap=%d KiB%n",
           s.atSeconds(), s.openFiles(), s.liveHeapKiB());
     }
   }
