@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * Samples the broker process from outside: open file handles from {@code /proc/<pid>/fd} and heap
  * in use after a full collection, from {@code jcmd} (so the figure is live data, not garbage), and
- * CPU time.
+ * CPU time, in all and that of its JIT compiler and garbage collector threads.
  */
 final class BrokerSampler {
   private static final Pattern USED = Pattern.compile("used (\\d+)K");
@@ -26,23 +26,69 @@ final class BrokerSampler {
   /** One sample; -1 for a figure that could not be read. */
   record Sample(long atSeconds, long openFiles, long liveHeapKiB) {}
 
+  /**
+   * CPU seconds: the whole process's, and those of its JIT compiler threads and its garbage
+   * collector threads (so far as they are alive; HotSpot names them "C2 CompilerThread0", "GC
+   * Thread#0", "G1 Conc#0" and so on).
+   */
+  record Cpu(double total, double jit, double gc) {
+    Cpu minus(Cpu earlier) {
+      return new Cpu(total - earlier.total, jit - earlier.jit, gc - earlier.gc);
+    }
+  }
+
   Sample sample(long atSeconds) {
     return new Sample(atSeconds, openFiles(), liveHeapKiB());
   }
 
   /**
    * The broker's CPU time so far, user and system, from {@code /proc/<pid>/stat}; -1 when it cannot
-   * be read. Ticks are taken as the usual 100 per second.
+   * be read.
    */
-  double cpuSeconds() {
+  private double cpuSeconds() {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // Fields after the command name, which is in parentheses and may hold spaces.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+      return seconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** The CPU time so far; -1 for the total when it cannot be read. */
+  Cpu cpu() {
+    double jit = 0;
+    double gc = 0;
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat = readOrEmpty(task.resolve("stat"));
+        if (stat.isEmpty()) {
+          continue; // the thread has ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (name.contains("CompilerThre")) {
+          jit += seconds(stat);
+        } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+          gc += seconds(stat);
+        }
+      }
+    } catch (IOException e) {
+      return new Cpu(-1, 0, 0);
+    }
+    return new Cpu(cpuSeconds(), jit, gc);
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** User and system time from a {@code stat} line; ticks taken as the usual 100 per second. */
+  private static double seconds(String stat) {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
   }
 
   private long openFiles() {

@@ -38,13 +38,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * fixed time while, optionally, the policy bundle is rewritten every few seconds with an equivalent
  * policy of a new revision. Counts every failed request that is not an intended denial, and every
  * decision that differs from the policy's (alice denied, or bob allowed to produce), samples the
- * broker's open files and live heap, and reports throughput, latency percentiles and the broker's
- * CPU time per record. The clients work through a warm-up first (connections, JIT) that is not
- * counted.
+ * broker's open files and live heap, and reports throughput, latency percentiles, the broker's CPU
+ * time per record (and its JIT compilers' and collectors' part of it) and the consumers' fetch
+ * requests per record. The clients work through a warm-up first (connections, JIT) that is not
+ * counted: at least {@code --warmup-s}, then until the broker's JIT compilers use less than {@code
+ * --jit-settled-pct} of its CPU, for at most {@code --max-warmup-s}. The broker's heap is sampled
+ * before and after the measured window, and every {@code --heap-every-s} within it.
  *
  * <pre>
- * LoadTest --run-dir=run [--producers=4] [--consumers=2] [--warmup-s=30] [--duration-s=180]
- *          [--record-bytes=512]
+ * LoadTest --run-dir=run [--producers=4] [--consumers=2] [--warmup-s=30] [--max-warmup-s=180]
+ *          [--jit-settled-pct=2] [--duration-s=180] [--record-bytes=512] [--heap-every-s=0]
  *          [--bundle-dir=run/bundle --swap-ms=3000] [--broker-pid=PID] [--acls]
  * </pre>
  *
@@ -69,6 +72,8 @@ public final class LoadTest {
   private final AtomicLong swaps = new AtomicLong();
   private final List<String> failureSamples = new CopyOnWriteArrayList<>();
   private final List<Latencies> latencies = new CopyOnWriteArrayList<>();
+  private final ClientCounters fetches =
+      new ClientCounters("consumer-fetch-manager-metrics", "fetch-total");
 
   LoadTest(LoadOptions options) {
     this.options = options;
@@ -83,10 +88,14 @@ public final class LoadTest {
     int producers = options.integer("producers", 4);
     int consumers = options.integer("consumers", 2);
     long warmupS = options.integer("warmup-s", 30);
+    long maxWarmupS = Math.max(warmupS, options.integer("max-warmup-s", 180));
+    double settledPct = options.integer("jit-settled-pct", 2);
     long durationS = options.integer("duration-s", 180);
+    long heapEveryS = options.integer("heap-every-s", 0);
     byte[] payload = new byte[options.integer("record-bytes", 512)];
     prepare(producers);
 
+    long loadStart = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     List<KafkaConsumer<byte[], byte[]>> consumerClients = new CopyOnWriteArrayList<>();
     for (int i = 0; i < producers; i++) {
@@ -107,30 +116,82 @@ public final class LoadTest {
             ? new BrokerSampler(Long.parseLong(options.get("broker-pid", "")))
             : null;
     List<BrokerSampler.Sample> samples = new ArrayList<>();
+    // Heap samples force a full collection in the broker (after which the collector resizes the
+    // heap), so they are taken away from the window whose CPU is counted: after the least
+    // warm-up, while the JIT settles, and after the window; within it only with --heap-every-s
+    // (a soak, where the trend matters more than CPU). Their times count from the load's start.
     Thread.sleep(warmupS * 1000);
-    double cpuAtStart = sampler == null ? -1 : sampler.cpuSeconds();
+    if (sampler != null) {
+      samples.add(sampler.sample(secondsSince(loadStart)));
+    }
+    settle(sampler, maxWarmupS - secondsSince(loadStart), settledPct);
+    long warmedS = secondsSince(loadStart);
+    BrokerSampler.Cpu cpuAtStart = sampler == null ? null : sampler.cpu();
+    double fetchesAtStart = fetches.total();
+    double machineAtStart = MachineCpu.busySeconds();
+    double ownAtStart = MachineCpu.ownSeconds();
     long start = System.nanoTime();
     measuring = true;
-    long sampleEvery = Math.max(10, durationS / 6);
-    for (long t = 0; t < durationS; t += sampleEvery) {
-      if (sampler != null) {
-        samples.add(sampler.sample(t));
+    long step = heapEveryS > 0 && sampler != null ? heapEveryS : durationS;
+    for (long t = 0; t < durationS; t += step) {
+      if (t > 0) {
+        samples.add(sampler.sample(secondsSince(loadStart)));
       }
-      Thread.sleep(Math.min(sampleEvery, durationS - t) * 1000);
+      Thread.sleep(Math.min(step, durationS - t) * 1000);
     }
     measuring = false;
     double seconds = (System.nanoTime() - start) / 1e9;
-    double brokerCpu = sampler == null ? -1 : sampler.cpuSeconds() - cpuAtStart;
+    BrokerSampler.Cpu brokerCpu = sampler == null ? null : sampler.cpu().minus(cpuAtStart);
+    double fetchCount = fetches.total() - fetchesAtStart;
+    double others =
+        MachineCpu.busySeconds()
+            - machineAtStart
+            - (MachineCpu.ownSeconds() - ownAtStart)
+            - (brokerCpu == null ? 0 : brokerCpu.total());
+    if (sampler != null) {
+      samples.add(sampler.sample(secondsSince(loadStart)));
+    }
     running.set(false);
     consumerClients.forEach(KafkaConsumer::wakeup);
     for (Thread t : threads) {
       t.join();
     }
-    if (sampler != null) {
-      samples.add(sampler.sample(Math.round(seconds)));
+    out.printf("warm-up=%ds%n", warmedS);
+    // What other processes on the machine took during the window: a run beside a busy neighbour
+    // gets fewer records per second and, sharing caches and cores, more CPU per record.
+    if (brokerCpu != null) {
+      out.printf("other processes' CPU in the window=%.2f cores%n", others / seconds);
     }
-    report(out, producers, consumers, seconds, brokerCpu, payload.length, samples);
+    report(out, producers, consumers, seconds, brokerCpu, fetchCount, payload.length, samples);
     return failures.get() == 0 && wrongDenials.get() == 0 && wrongAllows.get() == 0;
+  }
+
+  /**
+   * Waits until the broker's JIT compilers have settled: less than {@code settledPct} per cent of
+   * the broker's CPU time in each of two successive 5-s intervals, for at most {@code maxS}.
+   * Compiling a broker's hot paths takes over a minute of CPU on a small machine; CPU a compiler
+   * spends in the measured window is CPU not spent on records, and code still interpreted or at a
+   * lower tier costs more per record, so without this the broker's CPU per record measured how far
+   * compilation had got.
+   */
+  private static void settle(BrokerSampler sampler, long maxS, double settledPct)
+      throws InterruptedException {
+    if (sampler == null) {
+      return;
+    }
+    int quiet = 0;
+    BrokerSampler.Cpu before = sampler.cpu();
+    for (long waited = 0; quiet < 2 && waited < maxS; waited += 5) {
+      Thread.sleep(5000);
+      BrokerSampler.Cpu now = sampler.cpu();
+      BrokerSampler.Cpu d = now.minus(before);
+      quiet = d.total() > 0 && d.jit() * 100 < settledPct * d.total() ? quiet + 1 : 0;
+      before = now;
+    }
+  }
+
+  private static long secondsSince(long nanoTime) {
+    return Math.round((System.nanoTime() - nanoTime) / 1e9);
   }
 
   /** Creates the topic, and with --acls the ACLs that match the default policy, as the broker. */
@@ -203,6 +264,7 @@ public final class LoadTest {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       clients.add(consumer);
+      fetches.add(consumer::metrics);
       consumer.subscribe(List.of(TOPIC));
       while (running.get()) {
         int count = consumer.poll(Duration.ofMillis(500)).count();
@@ -281,7 +343,8 @@ public final class LoadTest {
       int producers,
       int consumers,
       double seconds,
-      double brokerCpuSeconds,
+      BrokerSampler.Cpu brokerCpu,
+      double fetchCount,
       int recordBytes,
       List<BrokerSampler.Sample> samples) {
     Latencies all = Latencies.merge(latencies);
@@ -291,11 +354,17 @@ public final class LoadTest {
     out.printf(
         "produced=%d (%.0f records/s) consumed=%d (%.0f records/s)%n",
         produced.get(), produced.get() / seconds, consumed.get(), consumed.get() / seconds);
-    if (brokerCpuSeconds >= 0 && produced.get() > 0) {
+    long n = Math.max(1, produced.get());
+    if (brokerCpu != null && brokerCpu.total() >= 0) {
       out.printf(
-          "broker CPU %.1f s (%.1f µs per record produced)%n",
-          brokerCpuSeconds, brokerCpuSeconds * 1e6 / produced.get());
+          "broker CPU %.1f s (%.1f µs per record produced; of which JIT %.1f µs, GC %.1f µs)%n",
+          brokerCpu.total(),
+          brokerCpu.total() * 1e6 / n,
+          brokerCpu.jit() * 1e6 / n,
+          brokerCpu.gc() * 1e6 / n);
     }
+    out.printf(
+        "consumer fetch requests=%.0f (%.3f per record produced)%n", fetchCount, fetchCount / n);
     out.printf(
         "produce latency ms (acks=all, one record per request): p50=%.2f p95=%.2f p99=%.2f"
             + " p99.9=%.2f max=%.2f%n",
@@ -310,7 +379,7 @@ public final class LoadTest {
     failureSamples.forEach(f -> out.println("  " + f));
     for (BrokerSampler.Sample s : samples) {
       out.printf(
-          "broker at %4ds: open files=%d live heap=%d KiB%n",
+          "broker at %4ds of the load: open files=%d live heap=%d KiB%n",
           s.atSeconds(), s.openFiles(), s.liveHeapKiB());
     }
   }
