@@ -68,6 +68,7 @@ public final class Memo {
     planNumbers = new int[program.groupCount()];
     Arrays.fill(planNumbers, -1);
     Map<Set<List<Value>>, Integer> numbers = new HashMap<>();
+    List<List<List<Value>>> distinct = new ArrayList<>();
     keyed = new ConcurrentHashMap[program.groupCount()];
     shared = new AtomicReferenceArray<>(program.groupCount());
     List<RuleGroup> groups = new ArrayList<>();
@@ -82,12 +83,21 @@ public final class Memo {
         plans[g.index()] = NO_INPUT;
         once.add(g);
       } else if (paths.stream().allMatch(p -> underSession(p, sessionMembers))) {
-        plans[g.index()] = List.copyOf(paths);
-        planNumbers[g.index()] = numbers.computeIfAbsent(Set.copyOf(paths), p -> numbers.size());
+        // Groups reading the same paths share one list of them, so their keys list the values
+        // in one order and a key computed for one is the key of the others.
+        int number =
+            numbers.computeIfAbsent(
+                Set.copyOf(paths),
+                p -> {
+                  distinct.add(List.copyOf(paths));
+                  return distinct.size() - 1;
+                });
+        plans[g.index()] = distinct.get(number);
+        planNumbers[g.index()] = number;
         keyed[g.index()] = new ConcurrentHashMap<>();
       }
     }
-    planCount = numbers.size();
+    planCount = distinct.size();
     sharedGroups = List.copyOf(once);
   }
 

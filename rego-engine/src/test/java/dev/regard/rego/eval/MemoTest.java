@@ -42,6 +42,10 @@ class MemoTest {
       """;
 
   private CompiledPolicy compile() {
+    return compile(POLICY);
+  }
+
+  private CompiledPolicy compile(String module) {
     BuiltinRegistry.Builder registry = BuiltinRegistry.builder();
     StandardBuiltins.registry().all().forEach(registry::add);
     registry.add(
@@ -53,7 +57,7 @@ class MemoTest {
         });
     return Rego.builder()
         .builtins(registry.build())
-        .module("p.rego", POLICY)
+        .module("p.rego", module)
         .data(
             ObjectValue.of(
                 StringValue.of("names"), Rego.parseValue("[\"User:alice\", \"User:bob\"]")))
@@ -65,6 +69,31 @@ class MemoTest {
     return Rego.parseValue(
         "{\"principal\": {\"type\": \"User\", \"name\": \"%s\"}, \"action\": \"%s\"}"
             .formatted(name, action));
+  }
+
+  @Test
+  void groupsReadingTheSameMembersShareAKeyThatStillTellsInputsApart() {
+    CompiledPolicy policy =
+        compile(
+            """
+            package p
+
+            forward := touch(concat("/", [input.principal.type, input.principal.name]))
+
+            backward := touch(concat("/", [input.principal.name, input.principal.type]))
+
+            both := [forward, backward]
+            """);
+    Value ab = Rego.parseValue("{\"principal\": {\"type\": \"a\", \"name\": \"b\"}}");
+    Value ba = Rego.parseValue("{\"principal\": {\"type\": \"b\", \"name\": \"a\"}}");
+    assertThat(policy.evaluate("data.p.both", ab)).contains(Rego.parseValue("[\"a/b\", \"b/a\"]"));
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(policy.evaluate("data.p.backward", ab)).contains(StringValue.of("b/a"));
+    assertThat(calls.get()).as("remembered for these values").isEqualTo(2);
+    // The same values under the other members: another key for every group.
+    assertThat(policy.evaluate("data.p.both", ba)).contains(Rego.parseValue("[\"b/a\", \"a/b\"]"));
+    assertThat(policy.evaluate("data.p.forward", ba)).contains(StringValue.of("b/a"));
+    assertThat(calls.get()).isEqualTo(4);
   }
 
   @Test
