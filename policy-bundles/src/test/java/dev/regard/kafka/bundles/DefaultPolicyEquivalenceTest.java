@@ -155,7 +155,7 @@ class DefaultPolicyEquivalenceTest {
     assertThat(allowed).isPositive().isLessThan(decisions);
   }
 
-  private static CompiledPolicy compile(Path policy, String data, boolean sessionMemo)
+  private static CompiledPolicy compile(Path policy, String data, boolean asTheAuthorizer)
       throws IOException {
     Value authz = Json.parse(data, "data.json");
     Rego.Builder builder =
@@ -164,8 +164,9 @@ class DefaultPolicyEquivalenceTest {
             .data(
                 ObjectValue.of(
                     StringValue.of("kafka"), ObjectValue.of(StringValue.of("authz"), authz)));
-    if (sessionMemo) {
-      builder.sessionInput("principal");
+    if (asTheAuthorizer) {
+      // As the authorizer compiles it by default: per-principal memory, builtin errors fail.
+      builder.sessionInput("principal").strictBuiltinErrors(true);
     }
     return builder.compile();
   }
