@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * both decisions over a matrix of principals, resource types, names and operations, with the
  * bundle's data, with data whose entries are irregular (missing roles, names given as a string, an
  * object or a set, extra keys) and with data holding only the empty prefix. The default policy is
- * compiled as the authorizer compiles it, remembering per-principal rules across queries, so the
- * matrix also exercises that memory.
+ * compiled as the authorizer compiles it: remembering per-principal rules across queries, so the
+ * matrix also exercises that memory, and failing on builtin errors.
  */
 class DefaultPolicyEquivalenceTest {
   private static final Path POLICY =
